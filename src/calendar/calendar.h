@@ -1,0 +1,125 @@
+#pragma once
+
+// The working-day calendar (工作日历): weekends, statutory holidays, makeup working
+// days (调休) and local closures, and deadline arithmetic over them in one local
+// zone. Pure: holiday data comes in as parsed tables, time comes in as arguments.
+// The counting rule (民法典 arts. 201–203) is written out in docs/CALENDAR.md.
+//
+//   OVS_ASSIGN_OR_RETURN(Calendar cal, Calendar::Create(std::move(table), {}));
+//   OVS_ASSIGN_OR_RETURN(Deadline d, cal.Due(accepted_at, {20, LimitUnit::kWorkingDays}, {}));
+//   bool on_time = completed_at < d.due;   // the due instant is exclusive
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+#include "base/time.h"
+#include "model/time_limit.h"
+
+namespace oversight::calendar {
+
+using base::Date;
+using base::Instant;
+
+// What the calendar says about one civil date.
+struct DayInfo {
+  Date date{};
+  bool is_working = false;
+  // Why: the holiday's name (春节), "调休上班" style makeup name, the closure's name,
+  // "weekend" / "workday" for ordinary days.
+  std::string name;
+  bool from_fallback = false;  // outside the covered years, weekends-only rule used
+};
+
+// Listed days, keyed by date: true = off (holiday / closure), false = working (makeup day).
+struct ListedDay {
+  bool is_off = false;
+  std::string name;
+};
+
+// Holiday data for a span of years. Merge all yearly files into one table: a
+// file may list dates of the neighbouring year.
+struct HolidayTable {
+  std::map<Date, ListedDay> days;
+  int first_year = 0;  // years whose official notice is included, inclusive
+  int last_year = -1;
+
+  // Adds one holiday-cn year file (see data/holidays/SOURCES.md). A year whose
+  // file lists no days (no notice published yet) does not count as covered.
+  base::Status AddYearJson(std::string_view json_text);
+  // Adds local closures (YAML, see config/closures.example.yaml) that override listed days.
+  base::Status AddClosuresYaml(std::string_view yaml_text);
+  bool Covers(int year) const { return year >= first_year && year <= last_year; }
+};
+
+// A half-open interval [from, to) during which the clock is stopped (特别程序, 补正).
+struct Suspension {
+  Instant from{};
+  Instant to{};
+};
+
+// A computed deadline. `due` is exclusive: an act is on time when its instant is
+// strictly before `due`; a period ending at 24:00 of day D has due = 00:00 of D+1.
+struct Deadline {
+  Instant due{};
+  Date last_day{};              // the last local day counted (for day units)
+  std::int64_t days_counted = 0;   // working or natural days in the period
+  std::int64_t suspended_days = 0; // days added because of suspensions
+};
+
+enum class OutOfRange {
+  kError,         // a date outside the covered years is an error (default)
+  kWeekendsOnly,  // fall back to Mon–Fri working, and report it through on_fallback
+};
+
+struct CalendarOptions {
+  std::string zone = "Asia/Shanghai";
+  OutOfRange out_of_range = OutOfRange::kError;
+  // Called once per year that falls back to weekends-only (log it; never silent).
+  std::function<void(int year)> on_fallback;
+};
+
+class Calendar {
+ public:
+  // Fails when the zone is unknown or the table covers no year.
+  static base::Result<Calendar> Create(HolidayTable table, CalendarOptions options);
+
+  base::Result<DayInfo> Describe(Date date) const;
+  base::Result<bool> IsWorkingDay(Date date) const;
+
+  // The n-th working day after `from` (`from` itself is not counted), n ≥ 0.
+  base::Result<Date> AddWorkingDays(Date from, std::int64_t n) const;
+
+  // The due instant of `limit` started at `start`, pushed later by `suspensions`.
+  base::Result<Deadline> Due(Instant start, model::TimeLimit limit,
+                             std::span<const Suspension> suspensions) const;
+
+  // Working days elapsed from `from` to `to`: working days D with
+  // local(from) < D ≤ local(to) (start day not counted). Negative if to < from.
+  base::Result<std::int64_t> WorkingDaysBetween(Instant from, Instant to) const;
+
+  // Zone conversions: the only place in the project that knows about zones.
+  Date LocalDate(Instant at) const;
+  Instant StartOfLocalDay(Date date) const;  // 00:00 local of `date`, as UTC
+  std::chrono::minutes OffsetAt(Instant at) const;
+  // A wall-clock reading without offset, read in this calendar's zone.
+  Instant FromLocal(Instant wall) const;
+  // RFC 3339 with the local offset, e.g. "2025-02-06T00:00:00+08:00".
+  std::string FormatLocal(Instant at) const;
+
+  const std::string& zone_name() const;
+  int first_year() const;
+  int last_year() const;
+
+ private:
+  struct Impl;
+  explicit Calendar(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;  // immutable, so copies share it safely across threads
+};
+
+}  // namespace oversight::calendar
