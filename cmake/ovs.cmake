@@ -19,6 +19,7 @@ function(ovs_test)
     set(OVS_LABEL unit)
   endif()
   add_executable(${OVS_NAME}_test ${OVS_SRCS})
+  target_include_directories(${OVS_NAME}_test PRIVATE ${PROJECT_SOURCE_DIR})
   target_link_libraries(${OVS_NAME}_test PRIVATE ${OVS_DEPS} GTest::gtest_main GTest::gmock)
   target_compile_definitions(${OVS_NAME}_test PRIVATE
     OVS_SOURCE_DIR="${PROJECT_SOURCE_DIR}" OVS_BINARY_DIR="${PROJECT_BINARY_DIR}")

@@ -1,0 +1,88 @@
+#pragma once
+
+// The SqliteStore class, shared by the .cc files that implement its parts
+// (reference data, events and chain, quarantine). Not for use outside store/sqlite.
+
+#include <string>
+#include <unordered_map>
+
+#include "audit/hash_chain.h"
+#include "store/sqlite/db.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace oversight::store::sqlite {
+
+// What the cases table holds for a case, cached while a process appends.
+struct CaseRow {
+  std::int64_t case_no = 0;
+  model::EventType stage = model::EventType::kSubmit;
+  std::int64_t first_ms = 0;
+  std::int64_t last_ms = 0;
+  std::int64_t event_count = 0;
+  bool dirty = false;
+};
+
+class SqliteStore final : public Store {
+ public:
+  base::Status Open(const SqliteOptions& options);
+
+  base::Status UpsertDepartment(const model::Department& dept, bool auto_registered) override;
+  base::Status UpsertItem(const model::Item& item, bool auto_registered) override;
+  base::Result<std::vector<model::Department>> ListDepartments() override;
+  base::Result<std::vector<model::Item>> ListItems() override;
+  base::Result<std::optional<SourceInfo>> FindSource(const std::string& name) override;
+  base::Status UpsertSource(const SourceInfo& source) override;
+
+  base::Result<AppendResult> AppendBatch(std::span<const model::Event> events,
+                                         base::Instant ingested_at) override;
+
+  base::Status AddQuarantine(std::span<const QuarantineRecord> records) override;
+  base::Result<std::vector<QuarantineRecord>> ListQuarantine(
+      const QuarantineFilter& filter) override;
+  base::Status ResolveQuarantine(std::int64_t id, std::int64_t seq) override;
+  base::Status UpdateQuarantineReason(std::int64_t id, const std::string& reason,
+                                      const std::string& message) override;
+
+  base::Status ScanEvents(std::int64_t from_seq,
+                          const std::function<bool(const StoredEvent&)>& visit) override;
+  base::Result<std::vector<StoredEvent>> EventsOfCase(const std::string& case_id) override;
+  base::Result<ChainReport> VerifyChain() override;
+  base::Result<StoreStats> Stats() override;
+  audit::HashAlgorithm hash_algorithm() const override { return algorithm_; }
+
+ private:
+  base::Status LoadChainHead(const SqliteOptions& options);
+  base::Status PrepareEventStatements();
+  base::Result<CaseRow*> TouchCase(const model::Event& event);
+  base::Status FlushCases();
+  base::Status AppendInTransaction(std::span<const model::Event> events, std::int64_t ingested_ms,
+                                   AppendResult& result);
+  base::Status WriteChainHead();
+  base::Status UpdateSourceCounters(std::span<const model::Event> events,
+                                    const AppendResult& result, std::int64_t ingested_ms);
+
+  Database db_;
+  audit::HashAlgorithm algorithm_ = audit::HashAlgorithm::kSm3;
+  std::unique_ptr<audit::ChainHasher> hasher_;
+  std::int64_t head_seq_ = 0;
+  audit::Digest head_hash_{};
+
+  // Prepared once: the append path runs them per event.
+  Statement insert_event_id_;
+  Statement insert_event_;
+  Statement find_case_;
+  Statement insert_case_;
+  Statement update_case_;
+
+  // Cases touched by this process; bounded by kMaxCachedCases.
+  std::unordered_map<std::string, CaseRow> cases_;
+  std::string canonical_buffer_;
+};
+
+// Reads the event columns selected by kEventColumns starting at `first`.
+StoredEvent ReadStoredEvent(const Statement& stmt);
+inline constexpr const char* kEventColumns =
+    "seq, source, source_event_id, case_id, kind, type, step, at_ms, dept_code, item_code, "
+    "actor, channel, attrs, ingested_ms, hash";
+
+}  // namespace oversight::store::sqlite

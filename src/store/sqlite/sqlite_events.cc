@@ -1,0 +1,305 @@
+// The event path of the SQLite store: append with dedupe and chaining, reads,
+// and the chain walk of audit verify.
+
+#include "audit/canonical_event.h"
+#include "store/sqlite/internal/sqlite_store_impl.h"
+
+namespace oversight::store::sqlite {
+namespace {
+
+// Beyond this many cached cases the cache is flushed and dropped between batches,
+// so memory stays bounded however many cases a store holds.
+constexpr size_t kMaxCachedCases = 400'000;
+
+audit::Digest ZeroDigest() { return audit::Digest{}; }
+
+}  // namespace
+
+StoredEvent ReadStoredEvent(const Statement& stmt) {
+  StoredEvent out;
+  out.seq = stmt.Int(0);
+  model::Event& e = out.event;
+  e.source = stmt.Text(1);
+  e.source_event_id = stmt.Text(2);
+  e.case_id = stmt.Text(3);
+  e.kind = static_cast<model::CaseKind>(stmt.Int(4));
+  e.type = static_cast<model::EventType>(stmt.Int(5));
+  e.step_name = stmt.Text(6);
+  e.at = base::FromUnixMillis(stmt.Int(7));
+  e.dept_code = stmt.Text(8);
+  e.item_code = stmt.Text(9);
+  e.actor = stmt.Text(10);
+  e.channel = static_cast<model::Channel>(stmt.Int(11));
+  e.attrs_json = stmt.Text(12);
+  out.ingested_at = base::FromUnixMillis(stmt.Int(13));
+  std::string hash = stmt.Blob(14);
+  if (hash.size() == out.hash.size()) std::copy(hash.begin(), hash.end(), out.hash.begin());
+  return out;
+}
+
+base::Status SqliteStore::PrepareEventStatements() {
+  OVS_ASSIGN_OR_RETURN(insert_event_id_,
+                       db_.Prepare("INSERT INTO event_ids (source, source_event_id, seq) VALUES "
+                                   "(?, ?, ?) ON CONFLICT DO NOTHING"));
+  OVS_ASSIGN_OR_RETURN(
+      insert_event_,
+      db_.Prepare("INSERT INTO events (seq, source, source_event_id, case_no, case_id, kind, "
+                  "type, step, at_ms, dept_code, item_code, actor, channel, attrs, ingested_ms, "
+                  "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  OVS_ASSIGN_OR_RETURN(find_case_,
+                       db_.Prepare("SELECT case_no, stage, first_ms, last_ms, event_count FROM "
+                                   "cases WHERE case_id = ?"));
+  OVS_ASSIGN_OR_RETURN(insert_case_,
+                       db_.Prepare("INSERT INTO cases (case_id, kind, item_code, dept_code, "
+                                   "channel, source, stage, first_ms, last_ms, event_count) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"));
+  OVS_ASSIGN_OR_RETURN(update_case_,
+                       db_.Prepare("UPDATE cases SET stage = ?, first_ms = ?, last_ms = ?, "
+                                   "event_count = ? WHERE case_no = ?"));
+  return base::Status::Ok();
+}
+
+base::Result<CaseRow*> SqliteStore::TouchCase(const model::Event& event) {
+  auto [it, inserted] = cases_.try_emplace(event.case_id);
+  CaseRow& row = it->second;
+  if (inserted) {
+    find_case_.Reset();
+    find_case_.BindTextStatic(1, event.case_id);
+    OVS_ASSIGN_OR_RETURN(bool found, find_case_.Step());
+    if (found) {
+      row = CaseRow{find_case_.Int(0), static_cast<model::EventType>(find_case_.Int(1)),
+                    find_case_.Int(2), find_case_.Int(3), find_case_.Int(4), false};
+      find_case_.Reset();
+    } else {
+      find_case_.Reset();
+      std::int64_t at_ms = base::ToUnixMillis(event.at);
+      insert_case_.BindTextStatic(1, event.case_id)
+          .Bind(2, std::int64_t(event.kind))
+          .BindTextStatic(3, event.item_code)
+          .BindTextStatic(4, event.dept_code)
+          .Bind(5, std::int64_t(event.channel))
+          .BindTextStatic(6, event.source)
+          .Bind(7, std::int64_t(event.type))
+          .Bind(8, at_ms)
+          .Bind(9, at_ms);
+      base::Status status = insert_case_.Run();
+      if (!status.ok()) {
+        cases_.erase(it);
+        return status;
+      }
+      row = CaseRow{db_.LastInsertRowid(), event.type, at_ms, at_ms, 0, true};
+    }
+  }
+  return &row;
+}
+
+base::Status SqliteStore::FlushCases() {
+  for (auto& [case_id, row] : cases_) {
+    if (!row.dirty) continue;
+    update_case_.Bind(1, std::int64_t(row.stage))
+        .Bind(2, row.first_ms)
+        .Bind(3, row.last_ms)
+        .Bind(4, row.event_count)
+        .Bind(5, row.case_no);
+    OVS_RETURN_IF_ERROR(update_case_.Run());
+    row.dirty = false;
+  }
+  return base::Status::Ok();
+}
+
+base::Result<AppendResult> SqliteStore::AppendBatch(std::span<const model::Event> events,
+                                                    base::Instant ingested_at) {
+  AppendResult result;
+  result.seqs.reserve(events.size());
+  if (events.empty()) return result;
+  if (cases_.size() > kMaxCachedCases) cases_.clear();  // all rows are clean between batches
+
+  const std::int64_t saved_seq = head_seq_;
+  const audit::Digest saved_hash = head_hash_;
+  OVS_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+  base::Status status = AppendInTransaction(events, base::ToUnixMillis(ingested_at), result);
+  if (status.ok()) status = db_.Exec("COMMIT");
+  if (!status.ok()) {
+    (void)db_.Exec("ROLLBACK");
+    head_seq_ = saved_seq;
+    head_hash_ = saved_hash;
+    cases_.clear();  // the cache may hold rows the rollback removed
+    return status.WithContext("append batch");
+  }
+  return result;
+}
+
+base::Status SqliteStore::AppendInTransaction(std::span<const model::Event> events,
+                                              std::int64_t ingested_ms, AppendResult& result) {
+  for (const model::Event& event : events) {
+    const std::int64_t seq = head_seq_ + 1;
+    insert_event_id_.BindTextStatic(1, event.source)
+        .BindTextStatic(2, event.source_event_id)
+        .Bind(3, seq);
+    OVS_RETURN_IF_ERROR(insert_event_id_.Run());
+    if (db_.Changes() == 0) {  // the (source, source_event_id) pair is already stored
+      ++result.duplicates;
+      result.seqs.push_back(0);
+      continue;
+    }
+    OVS_ASSIGN_OR_RETURN(CaseRow * row, TouchCase(event));
+    const std::int64_t at_ms = base::ToUnixMillis(event.at);
+    ++row->event_count;
+    if (at_ms >= row->last_ms) {
+      row->last_ms = at_ms;
+      row->stage = event.type;
+    }
+    row->first_ms = std::min(row->first_ms, at_ms);
+    row->dirty = true;
+
+    audit::CanonicalEventBytes(seq, event, canonical_buffer_);
+    audit::Digest hash = hasher_->Link(head_hash_, canonical_buffer_);
+    insert_event_.Bind(1, seq)
+        .BindTextStatic(2, event.source)
+        .BindTextStatic(3, event.source_event_id)
+        .Bind(4, row->case_no)
+        .BindTextStatic(5, event.case_id)
+        .Bind(6, std::int64_t(event.kind))
+        .Bind(7, std::int64_t(event.type))
+        .BindTextStatic(8, event.step_name)
+        .Bind(9, at_ms)
+        .BindTextStatic(10, event.dept_code)
+        .BindTextStatic(11, event.item_code)
+        .BindTextStatic(12, event.actor)
+        .Bind(13, std::int64_t(event.channel))
+        .BindTextStatic(14, event.attrs_json)
+        .Bind(15, ingested_ms)
+        .BindBlob(16, hash.data(), hash.size());
+    OVS_RETURN_IF_ERROR(insert_event_.Run());
+    head_seq_ = seq;
+    head_hash_ = hash;
+    if (result.first_seq == 0) result.first_seq = seq;
+    result.last_seq = seq;
+    ++result.stored;
+    result.seqs.push_back(seq);
+  }
+  OVS_RETURN_IF_ERROR(FlushCases());
+  if (result.stored == 0) return base::Status::Ok();
+  OVS_RETURN_IF_ERROR(WriteChainHead());
+  return UpdateSourceCounters(events, result, ingested_ms);
+}
+
+base::Status SqliteStore::WriteChainHead() {
+  OVS_ASSIGN_OR_RETURN(Statement put,
+                       db_.Prepare("INSERT INTO meta (key, value) VALUES ('chain_head_seq', ?), "
+                                   "('chain_head_hash', ?) ON CONFLICT (key) DO UPDATE SET "
+                                   "value = excluded.value"));
+  put.Bind(1, std::to_string(head_seq_));
+  put.BindBlob(2, head_hash_.data(), head_hash_.size());
+  return put.Run();
+}
+
+base::Status SqliteStore::UpdateSourceCounters(std::span<const model::Event> events,
+                                               const AppendResult& result,
+                                               std::int64_t ingested_ms) {
+  // Per source: events stored and the newest event time (the ingest watermark).
+  std::unordered_map<std::string_view, std::pair<std::int64_t, std::int64_t>> per_source;
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (result.seqs[i] == 0) continue;
+    auto& [count, watermark] = per_source.try_emplace(events[i].source, 0, INT64_MIN).first->second;
+    ++count;
+    watermark = std::max(watermark, base::ToUnixMillis(events[i].at));
+  }
+  OVS_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_.Prepare("INSERT INTO sources (name, zone, events_stored, watermark_ms, last_ingest_ms) "
+                  "VALUES (?, 'Asia/Shanghai', ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                  "events_stored = events_stored + excluded.events_stored, watermark_ms = "
+                  "MAX(COALESCE(watermark_ms, excluded.watermark_ms), excluded.watermark_ms), "
+                  "last_ingest_ms = excluded.last_ingest_ms"));
+  for (const auto& [source, counters] : per_source) {
+    stmt.Bind(1, source).Bind(2, counters.first).Bind(3, counters.second).Bind(4, ingested_ms);
+    OVS_RETURN_IF_ERROR(stmt.Run());
+  }
+  return base::Status::Ok();
+}
+
+base::Status SqliteStore::ScanEvents(std::int64_t from_seq,
+                                     const std::function<bool(const StoredEvent&)>& visit) {
+  OVS_ASSIGN_OR_RETURN(Statement stmt,
+                       db_.Prepare(std::string("SELECT ") + kEventColumns +
+                                   " FROM events WHERE seq >= ? ORDER BY seq"));
+  stmt.Bind(1, from_seq);
+  while (true) {
+    OVS_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row || !visit(ReadStoredEvent(stmt))) break;
+  }
+  return base::Status::Ok();
+}
+
+base::Result<std::vector<StoredEvent>> SqliteStore::EventsOfCase(const std::string& case_id) {
+  OVS_ASSIGN_OR_RETURN(Statement stmt,
+                       db_.Prepare(std::string("SELECT ") + kEventColumns +
+                                   " FROM events WHERE case_no = (SELECT case_no FROM cases "
+                                   "WHERE case_id = ?) ORDER BY at_ms, seq"));
+  stmt.Bind(1, case_id);
+  std::vector<StoredEvent> out;
+  while (true) {
+    OVS_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    out.push_back(ReadStoredEvent(stmt));
+  }
+  return out;
+}
+
+base::Result<ChainReport> SqliteStore::VerifyChain() {
+  ChainReport report;
+  report.algorithm = std::string(audit::HashAlgorithmName(algorithm_));
+  audit::ChainHasher hasher(algorithm_);
+  audit::Digest previous = ZeroDigest();
+  std::int64_t expected_seq = 1;
+  std::string bytes;
+  auto fail = [&](std::int64_t seq, std::string problem) {
+    report.ok = false;
+    report.broken_seq = seq;
+    report.problem = std::move(problem);
+  };
+  OVS_RETURN_IF_ERROR(ScanEvents(1, [&](const StoredEvent& stored) {
+    if (stored.seq != expected_seq) {
+      fail(expected_seq, "event " + std::to_string(expected_seq) +
+                             " is missing (the next stored event is " +
+                             std::to_string(stored.seq) + ")");
+      return false;
+    }
+    audit::CanonicalEventBytes(stored.seq, stored.event, bytes);
+    audit::Digest link = hasher.Link(previous, bytes);
+    if (link != stored.hash) {
+      fail(stored.seq, "event " + std::to_string(stored.seq) + " (case " + stored.event.case_id +
+                           ", source id " + stored.event.source_event_id +
+                           ") does not match its chain hash: its content, position or a "
+                           "previous link was changed");
+      return false;
+    }
+    previous = link;
+    ++expected_seq;
+    ++report.events_checked;
+    return true;
+  }));
+  // The recorded head catches removal of the newest events, which leaves no gap.
+  OVS_ASSIGN_OR_RETURN(Statement head,
+                       db_.Prepare("SELECT (SELECT value FROM meta WHERE key = "
+                                   "'chain_head_seq'), (SELECT value FROM meta WHERE key = "
+                                   "'chain_head_hash')"));
+  OVS_ASSIGN_OR_RETURN(bool row, head.Step());
+  std::int64_t head_seq = row && !head.IsNull(0) ? std::stoll(head.Text(0)) : 0;
+  std::string head_hash = row ? head.Blob(1) : std::string();
+  if (head_hash.size() == 32) {
+    report.head_hash_hex = audit::ToHex(*audit::DigestFromBytes(head_hash));
+  }
+  if (report.ok && head_seq != report.events_checked) {
+    fail(report.events_checked + 1,
+         "the chain head records " + std::to_string(head_seq) + " events but " +
+             std::to_string(report.events_checked) + " are stored: events at the end were removed");
+  } else if (report.ok && head_seq > 0 &&
+             head_hash != std::string(reinterpret_cast<const char*>(previous.data()), 32)) {
+    fail(head_seq, "the chain head hash does not match the last event");
+  }
+  return report;
+}
+
+}  // namespace oversight::store::sqlite

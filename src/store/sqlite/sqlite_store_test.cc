@@ -1,0 +1,133 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/testing/event_builder.h"
+#include "tests/testing/temp_dir.h"
+
+namespace oversight::store::sqlite {
+namespace {
+
+using model::EventType;
+using testing::EventBuilder;
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<Store> Open(std::optional<audit::HashAlgorithm> algorithm = {}) {
+    auto store = OpenSqliteStore({dir_.File("o.db"), algorithm});
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return std::move(store).value();
+  }
+  base::Instant now_ = *base::ParseInstant("2025-06-01T00:00:00Z");
+  testing::TempDir dir_;
+};
+
+TEST_F(SqliteStoreTest, AppendsAssignsSequenceAndSkipsDuplicates) {
+  auto store = Open();
+  std::vector<model::Event> batch = {EventBuilder("c1", EventType::kSubmit).Build(),
+                                     EventBuilder("c1", EventType::kAccept).Build(),
+                                     EventBuilder("c1", EventType::kSubmit).Build()};
+  auto first = store->AppendBatch(batch, now_);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->stored, 2);
+  EXPECT_EQ(first->duplicates, 1);  // the same source id twice within one batch
+  EXPECT_EQ(first->seqs, (std::vector<std::int64_t>{1, 2, 0}));
+
+  auto again = store->AppendBatch(batch, now_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->stored, 0);
+  EXPECT_EQ(again->duplicates, 3);
+  EXPECT_EQ(store->Stats()->events, 2);
+}
+
+TEST_F(SqliteStoreTest, SameIdFromAnotherSourceIsNotADuplicate) {
+  auto store = Open();
+  std::vector<model::Event> batch = {EventBuilder("c1", EventType::kSubmit).Source("a").Build(),
+                                     EventBuilder("c1", EventType::kSubmit).Source("b").Build()};
+  EXPECT_EQ(store->AppendBatch(batch, now_)->stored, 2);
+}
+
+TEST_F(SqliteStoreTest, KeepsCaseSummary) {
+  auto store = Open();
+  std::vector<model::Event> batch = {
+      EventBuilder("c1", EventType::kAccept).At("2025-03-04T09:00:00+08:00").Build(),
+      EventBuilder("c1", EventType::kSubmit).At("2025-03-03T09:00:00+08:00").Build(),
+      EventBuilder("c2", EventType::kSubmit).Build()};
+  ASSERT_TRUE(store->AppendBatch(batch, now_).ok());
+  EXPECT_EQ(store->Stats()->cases, 2);
+  auto events = store->EventsOfCase("c1");
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_EQ((*events)[0].event.type, EventType::kSubmit);  // ordered by event time
+  EXPECT_EQ((*events)[1].event.type, EventType::kAccept);
+}
+
+TEST_F(SqliteStoreTest, ReopenKeepsChainAndRefusesAnotherAlgorithm) {
+  {
+    auto store = Open(audit::HashAlgorithm::kSha256);
+    ASSERT_TRUE(store->AppendBatch(std::vector{EventBuilder("c1", EventType::kSubmit).Build()}, now_).ok());
+  }
+  {
+    auto store = Open();
+    EXPECT_EQ(store->hash_algorithm(), audit::HashAlgorithm::kSha256);
+    ASSERT_TRUE(store->AppendBatch(std::vector{EventBuilder("c1", EventType::kAccept).Build()}, now_).ok());
+    auto report = store->VerifyChain();
+    ASSERT_TRUE(report.ok());
+    EXPECT_TRUE(report->ok) << report->problem;
+    EXPECT_EQ(report->events_checked, 2);
+  }
+  auto refused = OpenSqliteStore({dir_.File("o.db"), audit::HashAlgorithm::kSm3});
+  EXPECT_FALSE(refused.ok());
+}
+
+TEST_F(SqliteStoreTest, ReferenceDataRoundTrips) {
+  auto store = Open();
+  model::Item item{"445200-XK-0001", "食品经营许可", "11445200MB2C12345T", "行政许可",
+                   model::TimeLimit{20, model::LimitUnit::kWorkingDays},
+                   model::TimeLimit{10, model::LimitUnit::kWorkingDays}, 0, 4};
+  ASSERT_TRUE(store->UpsertItem(item, false).ok());
+  ASSERT_TRUE(store->UpsertDepartment({"11445200MB2C12345T", "揭阳市市场监督管理局", "", "445200"}, false).ok());
+  auto items = store->ListItems();
+  ASSERT_TRUE(items.ok());
+  ASSERT_EQ(items->size(), 1u);
+  EXPECT_EQ((*items)[0].promised_limit, item.promised_limit);
+  EXPECT_EQ((*items)[0].fee_fen, 0);
+  EXPECT_EQ(store->ListDepartments()->at(0).name, "揭阳市市场监督管理局");
+}
+
+TEST_F(SqliteStoreTest, QuarantineKeepsAndResolves) {
+  auto store = Open();
+  QuarantineRecord r;
+  r.source = "hall";
+  r.input = "in.jsonl";
+  r.line = 7;
+  r.reason = "missing_field";
+  r.message = "missing field 'case_id'";
+  r.original_text = "{\"type\":\"accept\"}";
+  r.received_at = now_;
+  ASSERT_TRUE(store->AddQuarantine(std::vector{r, r}).ok());
+  auto open = store->ListQuarantine({});
+  ASSERT_TRUE(open.ok());
+  ASSERT_EQ(open->size(), 2u);
+  EXPECT_EQ((*open)[0].line, 7);
+  ASSERT_TRUE(store->ResolveQuarantine((*open)[0].id, 12).ok());
+  EXPECT_EQ(store->ListQuarantine({})->size(), 1u);
+  QuarantineFilter all;
+  all.include_resolved = true;
+  EXPECT_EQ(store->ListQuarantine(all)->size(), 2u);
+  EXPECT_EQ(store->Stats()->quarantined_open, 1);
+}
+
+TEST_F(SqliteStoreTest, SourcesTrackWatermark) {
+  auto store = Open();
+  ASSERT_TRUE(store->UpsertSource({"hall", "Asia/Shanghai", "", 0, {}, {}}).ok());
+  ASSERT_TRUE(store->AppendBatch(std::vector{EventBuilder("c1", EventType::kSubmit).Source("hall").At("2025-03-05T10:00:00+08:00").Build(),
+                                             EventBuilder("c2", EventType::kSubmit).Source("hall").At("2025-03-04T10:00:00+08:00").Build()}, now_).ok());
+  auto source = store->FindSource("hall");
+  ASSERT_TRUE(source.ok() && source->has_value());
+  EXPECT_EQ((*source)->events_stored, 2);
+  EXPECT_EQ(base::FormatInstantUtc(*(*source)->watermark), "2025-03-05T02:00:00Z");
+}
+
+}  // namespace
+}  // namespace oversight::store::sqlite

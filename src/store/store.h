@@ -1,0 +1,130 @@
+#pragma once
+
+// The store: one interface over the embedded SQLite default and, later,
+// PostgreSQL (DESIGN §9). Callers see only this header; app/ is the only place
+// that names a concrete backend.
+//
+// Events are append-only and hash-chained: AppendBatch assigns sequence numbers,
+// skips duplicates (same source + source_event_id) and extends the chain in one
+// transaction, so a batch is either wholly stored or not at all.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "audit/hash_chain.h"
+#include "base/status.h"
+#include "base/time.h"
+#include "model/department.h"
+#include "model/event.h"
+#include "model/item.h"
+
+namespace oversight::store {
+
+// A record that ingest rejected, kept with everything needed to fix and retry it.
+struct QuarantineRecord {
+  std::int64_t id = 0;          // assigned by the store
+  std::string source;
+  std::string input;            // file name or "-" for stdin
+  std::int64_t line = 0;
+  std::string reason;           // stable reason code, e.g. "missing_field"
+  std::string message;          // operator-readable detail naming the field
+  std::string original_text;    // the record as the source wrote it
+  std::string fields_json;      // the parsed fields (name → value), for retry; "" if unparsable
+  base::Instant received_at{};
+  bool resolved = false;
+  std::int64_t resolved_seq = 0;  // the event it became, once retried successfully
+};
+
+struct QuarantineFilter {
+  std::optional<std::string> source;
+  bool include_resolved = false;
+  std::int64_t limit = 1000;
+};
+
+// One source system (department system, online hall, exchange table).
+struct SourceInfo {
+  std::string name;
+  std::string zone;              // zone for times without offset
+  std::string mapping_yaml;      // the mapping last used, so quarantine retry can reuse it
+  std::int64_t events_stored = 0;
+  std::optional<base::Instant> watermark;  // latest event time stored from this source
+  std::optional<base::Instant> last_ingest_at;
+};
+
+struct AppendResult {
+  std::int64_t stored = 0;
+  std::int64_t duplicates = 0;
+  std::int64_t first_seq = 0;  // 0 when nothing was stored
+  std::int64_t last_seq = 0;
+  // For each input event, the seq it was stored as, or 0 for a duplicate.
+  std::vector<std::int64_t> seqs;
+};
+
+struct StoredEvent {
+  std::int64_t seq = 0;
+  model::Event event;
+  base::Instant ingested_at{};
+  audit::Digest hash{};
+};
+
+// What audit verify found. `ok` is false at the first broken link.
+struct ChainReport {
+  bool ok = true;
+  std::int64_t events_checked = 0;
+  std::int64_t broken_seq = 0;      // the first event whose link does not hold
+  std::string problem;              // "hash mismatch", "missing event", "head mismatch", ...
+  std::string algorithm;
+  std::string head_hash_hex;        // the chain head as recorded
+};
+
+struct StoreStats {
+  std::int64_t departments = 0;
+  std::int64_t items = 0;
+  std::int64_t cases = 0;
+  std::int64_t events = 0;
+  std::int64_t quarantined_open = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Reference data. Upserts replace every column; `auto_registered` marks rows
+  // created by ingest for unknown codes (shown to the catalog admin to complete).
+  virtual base::Status UpsertDepartment(const model::Department& dept, bool auto_registered) = 0;
+  virtual base::Status UpsertItem(const model::Item& item, bool auto_registered) = 0;
+  virtual base::Result<std::vector<model::Department>> ListDepartments() = 0;
+  virtual base::Result<std::vector<model::Item>> ListItems() = 0;
+
+  virtual base::Result<std::optional<SourceInfo>> FindSource(const std::string& name) = 0;
+  virtual base::Status UpsertSource(const SourceInfo& source) = 0;
+
+  // Appends events in order in one transaction (see header comment) and records
+  // the ingest time and the source watermark. Also keeps the cases table current.
+  virtual base::Result<AppendResult> AppendBatch(std::span<const model::Event> events,
+                                                 base::Instant ingested_at) = 0;
+
+  virtual base::Status AddQuarantine(std::span<const QuarantineRecord> records) = 0;
+  virtual base::Result<std::vector<QuarantineRecord>> ListQuarantine(
+      const QuarantineFilter& filter) = 0;
+  virtual base::Status ResolveQuarantine(std::int64_t id, std::int64_t seq) = 0;
+  // Updates reason/message of a record that failed again on retry.
+  virtual base::Status UpdateQuarantineReason(std::int64_t id, const std::string& reason,
+                                              const std::string& message) = 0;
+
+  // Calls `visit` for every event in seq order; stops early when it returns false.
+  virtual base::Status ScanEvents(std::int64_t from_seq,
+                                  const std::function<bool(const StoredEvent&)>& visit) = 0;
+  virtual base::Result<std::vector<StoredEvent>> EventsOfCase(const std::string& case_id) = 0;
+
+  // Walks the whole chain, recomputing every link (audit verify).
+  virtual base::Result<ChainReport> VerifyChain() = 0;
+  virtual base::Result<StoreStats> Stats() = 0;
+  virtual audit::HashAlgorithm hash_algorithm() const = 0;
+};
+
+}  // namespace oversight::store
