@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,8 +31,9 @@ using base::Instant;
 struct DayInfo {
   Date date{};
   bool is_working = false;
-  // Why: the holiday's name (春节), "调休上班" style makeup name, the closure's name,
-  // "weekend" / "workday" for ordinary days.
+  // Why: the holiday's name (春节), the makeup day's name ("春节调休上班" for a
+  // weekend day made working), the closure's name, "weekend" / "workday" for
+  // ordinary days.
   std::string name;
   bool from_fallback = false;  // outside the covered years, weekends-only rule used
 };
@@ -46,13 +48,21 @@ struct ListedDay {
 // file may list dates of the neighbouring year.
 struct HolidayTable {
   std::map<Date, ListedDay> days;
+  // Local closures (typhoon, epidemic): they override `days` whatever the order
+  // in which the two were added.
+  std::map<Date, ListedDay> closures;
   int first_year = 0;  // years whose official notice is included, inclusive
   int last_year = -1;
+  // The years AddYearJson saw a notice for; Calendar::Create rejects gaps in it.
+  std::set<int> covered_years;
 
   // Adds one holiday-cn year file (see data/holidays/SOURCES.md). A year whose
   // file lists no days (no notice published yet) does not count as covered.
+  // Rejects malformed files, a year added twice and a date listed twice with
+  // different values; on error the table is unchanged.
   base::Status AddYearJson(std::string_view json_text);
-  // Adds local closures (YAML, see config/closures.example.yaml) that override listed days.
+  // Adds local closures (YAML, see config/closures.example.yaml) that override listed
+  // days. Rejects unknown keys and a date given twice; on error the table is unchanged.
   base::Status AddClosuresYaml(std::string_view yaml_text);
   bool Covers(int year) const { return year >= first_year && year <= last_year; }
 };
@@ -67,9 +77,15 @@ struct Suspension {
 // strictly before `due`; a period ending at 24:00 of day D has due = 00:00 of D+1.
 struct Deadline {
   Instant due{};
-  Date last_day{};              // the last local day counted (for day units)
-  std::int64_t days_counted = 0;   // working or natural days in the period
-  std::int64_t suspended_days = 0; // days added because of suspensions
+  // The last local day counted (day units); for hours, the local day of the last
+  // instant before `due`.
+  Date last_day{};
+  // Working or natural days from the start day (not counted) to last_day, including
+  // suspended days and a natural-day period's move off a holiday; 0 for hours.
+  std::int64_t days_counted = 0;
+  std::int64_t suspended_days = 0;       // days added because of suspensions (day units)
+  base::Milliseconds suspended_time{0};  // wall time of the suspensions that applied
+  bool from_fallback = false;            // some day counted came from the weekends-only rule
 };
 
 enum class OutOfRange {
@@ -81,21 +97,34 @@ struct CalendarOptions {
   std::string zone = "Asia/Shanghai";
   OutOfRange out_of_range = OutOfRange::kError;
   // Called once per year that falls back to weekends-only (log it; never silent).
-  std::function<void(int year)> on_fallback;
+  // Runs on whichever thread asked, so it must be thread-safe.
+  std::function<void(int year)> on_fallback = nullptr;
 };
 
+// Thread-safe: a Calendar is immutable after Create and cheap to copy.
+// Every query about a date in a year the data does not cover is OutOfRange,
+// unless CalendarOptions::out_of_range says to fall back to weekends-only.
+// Instants must lie in the years 1900–2999 (OutOfRange otherwise).
 class Calendar {
  public:
-  // Fails when the zone is unknown or the table covers no year.
+  // Longest period accepted, in days: ten years and change. Guards the arithmetic
+  // against runaway inputs such as a limit typed in minutes.
+  static constexpr std::int64_t kMaxDays = 3660;
+
+  // Fails when the zone is unknown, the table covers no year, or the covered
+  // years have a gap.
   static base::Result<Calendar> Create(HolidayTable table, CalendarOptions options);
 
   base::Result<DayInfo> Describe(Date date) const;
   base::Result<bool> IsWorkingDay(Date date) const;
 
-  // The n-th working day after `from` (`from` itself is not counted), n ≥ 0.
+  // The n-th working day after `from` (`from` itself is not counted), 0 ≤ n ≤
+  // kMaxDays; other n is InvalidArgument.
   base::Result<Date> AddWorkingDays(Date from, std::int64_t n) const;
 
-  // The due instant of `limit` started at `start`, pushed later by `suspensions`.
+  // The due instant of `limit` started at `start`, pushed later by `suspensions`
+  // (any order, may overlap; the part of one before `start` is ignored). Amounts
+  // above kMaxDays (days) or kMaxDays·24 (hours) are InvalidArgument.
   base::Result<Deadline> Due(Instant start, model::TimeLimit limit,
                              std::span<const Suspension> suspensions) const;
 
