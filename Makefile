@@ -1,0 +1,36 @@
+# Oversight's front door. On a fresh Debian 12 machine:
+#   make run    install what is missing, build, load the demo city, show it
+#   make test   every test: unit, integration, fuzz smoke
+.PHONY: all deps build build-debug run test bench fuzz clean
+
+DB ?= oversight.db
+JOBS ?= $(shell nproc)
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+build-debug: deps
+	@cmake --preset debug >/dev/null
+	@cmake --build --preset debug -j $(JOBS)
+
+run: build
+	@scripts/run-demo "$(DB)"
+
+test: build-debug
+	@ctest --preset debug
+	@scripts/fuzz-smoke
+
+bench: build
+	@scripts/bench
+
+fuzz: deps
+	@FUZZ_SECONDS=$${FUZZ_SECONDS:-60} scripts/fuzz-smoke
+
+clean:
+	rm -rf build

@@ -1,0 +1,204 @@
+// The `oversight` command line: options and subcommands, nothing else. The only
+// file that includes CLI11 (it is slow to compile).
+
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/exit_code.h"
+
+namespace oversight::cli {
+namespace {
+
+void AddCalendarOptions(CLI::App* cmd, CalendarArgs& args) {
+  cmd->add_option("--data-dir", args.data_dir, "Folder holding holidays/ (default: the shipped data)");
+  cmd->add_option("--closures", args.closures_file, "Local closures file (YAML)")->check(CLI::ExistingFile);
+  cmd->add_option("--zone", args.zone, "Time zone for calendar arithmetic")->capture_default_str();
+  cmd->add_flag("--weekends-fallback", args.weekends_fallback,
+                "Outside the years the holiday data covers, count Mon-Fri as working (with a warning) "
+                "instead of failing");
+}
+
+void AddStoreOptions(CLI::App* cmd, StoreArgs& args) {
+  cmd->add_option("--db", args.db, "SQLite store file")->capture_default_str();
+}
+
+// Every command's arguments, alive for one RunCli call.
+struct Args {
+  IsWorkingArgs calendar_is_working;
+  DueArgs calendar_due;
+  BetweenArgs calendar_between;
+  ValidateArgs validate_uscc;
+  ValidateArgs validate_id;
+  IngestArgs ingest_args;
+  QuarantineArgs quarantine_list;
+  QuarantineArgs quarantine_retry;
+  AuditArgs audit_verify;
+  AuditArgs audit_status;
+  DemoArgs demo_args;
+};
+
+// Subcommand callbacks record the command to run; it runs after parsing succeeds.
+using Action = std::function<int()>;
+
+void AddCalendar(CLI::App& app, Action& action, Args& a, std::ostream& out) {
+  auto* calendar = app.add_subcommand("calendar", "Working-day calendar (工作日历) and legal deadlines");
+  calendar->require_subcommand(1);
+
+  auto& is_working = a.calendar_is_working;
+  auto* iw = calendar->add_subcommand("is-working", "Is DATE a working day? Prints working or off");
+  iw->add_option("DATE", is_working.date, "Local date, YYYY-MM-DD")->required();
+  iw->add_flag("--json", is_working.calendar.json, "Print JSON");
+  AddCalendarOptions(iw, is_working.calendar);
+  iw->callback([&] { action = [&] { return RunIsWorking(is_working, out); }; });
+
+  auto& due = a.calendar_due;
+  auto* d = calendar->add_subcommand("due", "The due instant of a time limit (exclusive: on time means before it)");
+  d->add_option("--start", due.start, "Start instant, RFC 3339 with offset")->required();
+  d->add_option("--limit", due.limit, "Amount of the limit")->required()->check(CLI::Range(0, 100000));
+  d->add_option("--unit", due.unit, "working_days | natural_days | hours")
+      ->required()
+      ->check(CLI::IsMember({"working_days", "natural_days", "hours"}));
+  d->add_option("--suspend", due.suspensions, "A suspension FROM,TO (repeatable)");
+  d->add_flag("--json", due.calendar.json, "Print JSON with the days counted");
+  AddCalendarOptions(d, due.calendar);
+  d->callback([&] { action = [&] { return RunDue(due, out); }; });
+
+  auto& between = a.calendar_between;
+  auto* b = calendar->add_subcommand("between", "Working days elapsed from FROM to TO");
+  b->add_option("FROM", between.from, "Instant (RFC 3339) or local date")->required();
+  b->add_option("TO", between.to, "Instant (RFC 3339) or local date")->required();
+  b->add_flag("--json", between.calendar.json, "Print JSON");
+  AddCalendarOptions(b, between.calendar);
+  b->callback([&] { action = [&] { return RunBetween(between, out); }; });
+}
+
+void AddValidate(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
+  auto* validate = app.add_subcommand("validate", "Check a code's format and check character");
+  validate->require_subcommand(1);
+  auto& uscc = a.validate_uscc;
+  auto* u = validate->add_subcommand("uscc", "Unified social credit code (统一社会信用代码, GB 32100-2015)");
+  u->add_option("CODE", uscc.value, "18-character code")->required();
+  u->add_flag("--json", uscc.json, "Print JSON");
+  u->callback([&] { action = [&] { return RunValidateUscc(uscc, out); }; });
+  auto& id = a.validate_id;
+  auto* i = validate->add_subcommand("id", "Resident identity number (居民身份证号码, GB 11643-1999)");
+  i->add_option("NUMBER", id.value, "18-character number")->required();
+  i->add_option("--today", id.today, "Date birth dates may not be after (default: today)");
+  i->add_flag("--json", id.json, "Print JSON");
+  i->callback([&] { action = [&] { return RunValidateId(id, env, out); }; });
+}
+
+void AddIngest(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
+  auto& args = a.ingest_args;
+  auto* cmd = app.add_subcommand("ingest", "Take in case events from files or stdin (-)");
+  cmd->add_option("FILE", args.inputs, "Input files; - reads stdin")->required();
+  cmd->add_option("--source", args.source, "Name of the sending system")->required();
+  cmd->add_option("--format", args.format, "jsonl | csv | xes (default: from the file name)")
+      ->check(CLI::IsMember({"jsonl", "csv", "xes"}));
+  cmd->add_option("--mapping", args.mapping, "Mapping file (YAML) from the source's fields and steps")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--now", args.now, "Ingest time (RFC 3339); default: the clock");
+  cmd->add_option("--future-tolerance", args.future_tolerance_minutes,
+                  "Minutes an event time may lie ahead of now")->capture_default_str();
+  cmd->add_option("--batch-size", args.batch_size, "Events per store transaction")
+      ->check(CLI::Range(1, 1'000'000))->capture_default_str();
+  cmd->add_flag("--auto-register", args.auto_register, "Register unknown departments and items");
+  cmd->add_flag("--json", args.json, "Print the summary as one JSON object");
+  cmd->add_flag("!--no-progress", args.progress, "No progress bar");
+  AddStoreOptions(cmd, args.store);
+  cmd->add_option("--hash", args.store.hash, "Chain hash for a new store")->check(CLI::IsMember({"sm3", "sha256"}));
+  AddCalendarOptions(cmd, args.calendar);
+  cmd->callback([&] { action = [&] { return RunIngest(args, env, out); }; });
+}
+
+void AddQuarantine(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
+  auto* quarantine = app.add_subcommand("quarantine", "Records ingest rejected, kept with their reason");
+  quarantine->require_subcommand(1);
+  auto& list = a.quarantine_list;
+  auto* l = quarantine->add_subcommand("list", "List quarantined records");
+  l->add_option("--source", list.source, "Only this source");
+  l->add_option("--limit", list.limit, "At most this many")->capture_default_str();
+  l->add_flag("--all", list.all, "Include records already resolved");
+  l->add_flag("--json", list.json, "Print JSON Lines");
+  AddStoreOptions(l, list.store);
+  l->callback([&] { action = [&] { return RunQuarantineList(list, env, out); }; });
+  auto& retry = a.quarantine_retry;
+  auto* r = quarantine->add_subcommand("retry", "Re-process quarantined records after a fix");
+  r->add_option("--source", retry.source, "Only this source");
+  r->add_option("--mapping", retry.mapping, "A corrected mapping file (default: the source's last)")
+      ->check(CLI::ExistingFile);
+  r->add_option("--now", retry.now, "Processing time (RFC 3339); default: the clock");
+  r->add_flag("--auto-register", retry.auto_register, "Register unknown departments and items");
+  r->add_flag("--json", retry.json, "Print JSON");
+  AddStoreOptions(r, retry.store);
+  AddCalendarOptions(r, retry.calendar);
+  r->callback([&] { action = [&] { return RunQuarantineRetry(retry, env, out); }; });
+}
+
+void AddAudit(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
+  auto* audit = app.add_subcommand("audit", "Prove the stored history is unchanged");
+  audit->require_subcommand(1);
+  auto& verify = a.audit_verify;
+  auto* v = audit->add_subcommand("verify", "Walk the hash chain; name the first broken link");
+  v->add_flag("--json", verify.json, "Print JSON");
+  AddStoreOptions(v, verify.store);
+  v->callback([&] { action = [&] { return RunAuditVerify(verify, env, out); }; });
+
+  auto& status = a.audit_status;
+  auto* s = app.add_subcommand("status", "What the store holds");
+  s->add_flag("--json", status.json, "Print JSON");
+  AddStoreOptions(s, status.store);
+  s->callback([&] { action = [&] { return RunStatus(status, env, out); }; });
+}
+
+void AddDemo(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
+  auto& args = a.demo_args;
+  auto* cmd = app.add_subcommand("demo", "Generate the demo city (揭阳) with known, injected violations");
+  AddStoreOptions(cmd, args.store);
+  cmd->add_option("--start", args.start, "First day (YYYY-MM-DD)")->capture_default_str();
+  cmd->add_option("--months", args.months, "Months of history")->check(CLI::Range(1, 120))->capture_default_str();
+  cmd->add_option("--seed", args.seed, "Random seed: the same seed gives the same city")->capture_default_str();
+  cmd->add_option("--scale", args.scale, "Volume multiplier (1 = about a million events a year)")
+      ->check(CLI::Range(0.0001, 100.0))->capture_default_str();
+  cmd->add_option("--truth", args.truth_file, "Write the injected violations (JSON Lines)");
+  cmd->add_option("--jsonl", args.jsonl_file, "Also write the events as canonical JSON Lines");
+  cmd->add_flag("--no-db", args.no_db, "Do not write a store (with --jsonl)");
+  cmd->add_flag("--json", args.json, "Print the summary as JSON");
+  AddCalendarOptions(cmd, args.calendar);
+  cmd->callback([&] { action = [&] { return RunDemo(args, env, out); }; });
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv, const Environment& env) {
+  CLI::App app{"oversight — supervision of government service cases (网上办事效能监督)", "oversight"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "oversight 0.1.0");
+  Action action;
+  Args args;
+  std::ostream& out = std::cout;
+  AddCalendar(app, action, args, out);
+  AddValidate(app, action, args, env, out);
+  AddIngest(app, action, args, env, out);
+  AddQuarantine(app, action, args, env, out);
+  AddAudit(app, action, args, env, out);
+  AddDemo(app, action, args, env, out);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "oversight: " << e.what() << " (see --help)\n";
+    return kExitUsage;
+  }
+  return action ? action() : kExitUsage;
+}
+
+}  // namespace oversight::cli

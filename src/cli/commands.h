@@ -1,0 +1,125 @@
+#pragma once
+
+// The commands behind `oversight`: plain argument structs and one function per
+// command, so that cli.cc (the only file that knows CLI11) stays a table of
+// options. Each command writes its answer to `out`, problems to stderr, and
+// returns the process exit code (see exit_code.h).
+
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/hash_chain.h"
+#include "base/status.h"
+#include "base/time.h"
+#include "store/store.h"
+
+namespace oversight::cli {
+
+// What the composition root (app/) hands the commands: how to open a store and
+// how to read the clock. Commands never name a backend or call now() themselves.
+struct Environment {
+  std::function<base::Result<std::unique_ptr<store::Store>>(
+      const std::string& path, std::optional<audit::HashAlgorithm> algorithm)>
+      open_store;
+  std::function<base::Instant()> clock;
+};
+
+struct CalendarArgs {
+  std::string data_dir;       // holds holidays/; empty: the default data dir
+  std::string closures_file;  // optional local closures (YAML)
+  std::string zone = "Asia/Shanghai";
+  bool weekends_fallback = false;  // outside covered years: weekends-only, with a warning
+  bool json = false;
+};
+
+struct IsWorkingArgs {
+  CalendarArgs calendar;
+  std::string date;
+};
+struct DueArgs {
+  CalendarArgs calendar;
+  std::string start;
+  std::int64_t limit = 0;
+  std::string unit;
+  std::vector<std::string> suspensions;  // "FROM,TO" pairs of RFC 3339 instants
+};
+struct BetweenArgs {
+  CalendarArgs calendar;
+  std::string from;
+  std::string to;
+};
+
+int RunIsWorking(const IsWorkingArgs& args, std::ostream& out);
+int RunDue(const DueArgs& args, std::ostream& out);
+int RunBetween(const BetweenArgs& args, std::ostream& out);
+
+struct ValidateArgs {
+  std::string value;
+  std::string today;  // for identity numbers: birth dates after it are invalid
+  bool json = false;
+};
+int RunValidateUscc(const ValidateArgs& args, std::ostream& out);
+int RunValidateId(const ValidateArgs& args, const Environment& env, std::ostream& out);
+
+struct StoreArgs {
+  std::string db = "oversight.db";
+  std::string hash;  // "sm3" | "sha256" for a new store
+};
+
+struct IngestArgs {
+  StoreArgs store;
+  CalendarArgs calendar;
+  std::vector<std::string> inputs;
+  std::string source;
+  std::string format;   // jsonl | csv | xes; empty: from the file name
+  std::string mapping;  // mapping file; empty: the canonical format
+  std::string now;      // injected ingest time; empty: the clock
+  std::int64_t future_tolerance_minutes = 10;
+  std::int64_t batch_size = 20'000;
+  bool auto_register = false;
+  bool json = false;
+  bool progress = true;  // on a terminal only
+};
+int RunIngest(const IngestArgs& args, const Environment& env, std::ostream& out);
+
+struct QuarantineArgs {
+  StoreArgs store;
+  CalendarArgs calendar;
+  std::string source;
+  std::string mapping;  // retry: a corrected mapping; empty: the source's last one
+  std::string now;
+  std::int64_t limit = 100;
+  bool all = false;  // include resolved records
+  bool auto_register = false;
+  bool json = false;
+};
+int RunQuarantineList(const QuarantineArgs& args, const Environment& env, std::ostream& out);
+int RunQuarantineRetry(const QuarantineArgs& args, const Environment& env, std::ostream& out);
+
+struct AuditArgs {
+  StoreArgs store;
+  bool json = false;
+};
+int RunAuditVerify(const AuditArgs& args, const Environment& env, std::ostream& out);
+int RunStatus(const AuditArgs& args, const Environment& env, std::ostream& out);
+
+struct DemoArgs {
+  StoreArgs store;
+  CalendarArgs calendar;
+  std::string start = "2025-01-01";
+  int months = 12;
+  std::uint64_t seed = 1;
+  double scale = 1.0;
+  std::string truth_file;  // ground truth of injected violations (JSON Lines)
+  std::string jsonl_file;  // also (or only, with no --db) write the events as JSON Lines
+  bool no_db = false;
+  bool json = false;
+};
+int RunDemo(const DemoArgs& args, const Environment& env, std::ostream& out);
+
+}  // namespace oversight::cli

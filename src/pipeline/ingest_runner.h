@@ -1,0 +1,64 @@
+#pragma once
+
+// IngestRunner: the ingest data path for one source, in the order of DESIGN §2:
+//   RecordReader → Mapping::Apply → EventValidator::Validate → Store::AppendBatch
+//                                                      ╰→ Store::AddQuarantine
+// Records are batched; each batch is one store transaction, so an interrupted run
+// keeps whole batches and a re-run stores only what is missing.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "ingest/mapping.h"
+#include "ingest/raw_record.h"
+#include "pipeline/event_validator.h"
+#include "pipeline/ingest_summary.h"
+#include "store/store.h"
+
+namespace oversight::pipeline {
+
+struct RunnerOptions {
+  std::string source;
+  size_t batch_size = 20'000;
+  base::Instant now{};  // ingest time stamped on events and quarantine records
+  // Called after each batch with the running count of records read.
+  std::function<void(std::int64_t records_read)> on_progress;
+};
+
+class IngestRunner {
+ public:
+  IngestRunner(store::Store& store, const ingest::Mapping& mapping, EventValidator& validator,
+               RunnerOptions options);
+
+  // Reads `reader` to the end. A reader error (corrupt gzip, malformed XML) stops
+  // the input after everything before it was stored, and is returned with the
+  // summary so far available through summary().
+  base::Status Run(ingest::RecordReader& reader, const std::string& input_name);
+
+  const IngestSummary& summary() const { return summary_; }
+
+ private:
+  void Take(const ingest::RawRecord& record, const std::string& input_name);
+  void Quarantine(const ingest::RawRecord& record, const std::string& input_name,
+                  std::string_view reason, std::string message);
+  base::Status Flush();
+
+  store::Store& store_;
+  const ingest::Mapping& mapping_;
+  EventValidator& validator_;
+  RunnerOptions options_;
+  IngestSummary summary_;
+  std::vector<model::Event> events_;
+  std::vector<store::QuarantineRecord> rejected_;
+};
+
+// Serialises a record's fields as a JSON object (name → string value), the form
+// the quarantine keeps for retry.
+std::string FieldsToJson(const ingest::RawRecord& record);
+// The reverse; fails on text that is not such an object.
+base::Status FieldsFromJson(std::string_view json, ingest::RawRecord& record);
+
+}  // namespace oversight::pipeline
