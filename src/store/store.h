@@ -108,7 +108,9 @@ class Store {
   virtual base::Result<AppendResult> AppendBatch(std::span<const model::Event> events,
                                                  base::Instant ingested_at) = 0;
 
-  virtual base::Status AddQuarantine(std::span<const QuarantineRecord> records) = 0;
+  // Keeps rejected records. A record already held (same source, line and text, as
+  // when a file is ingested twice) is not added again; returns how many were new.
+  virtual base::Result<std::int64_t> AddQuarantine(std::span<const QuarantineRecord> records) = 0;
   virtual base::Result<std::vector<QuarantineRecord>> ListQuarantine(
       const QuarantineFilter& filter) = 0;
   virtual base::Status ResolveQuarantine(std::int64_t id, std::int64_t seq) = 0;

@@ -97,7 +97,9 @@ CREATE TABLE quarantine (
   fields_json   TEXT NOT NULL,
   received_ms   INTEGER NOT NULL,
   resolved      INTEGER NOT NULL DEFAULT 0,
-  resolved_seq  INTEGER
+  resolved_seq  INTEGER,
+  fingerprint   TEXT NOT NULL,
+  UNIQUE (source, fingerprint)
 );
 CREATE INDEX quarantine_open ON quarantine (resolved, source);
 CREATE INDEX events_by_case ON events (case_no);

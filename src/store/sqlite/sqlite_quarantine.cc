@@ -4,23 +4,29 @@
 
 namespace oversight::store::sqlite {
 
-base::Status SqliteStore::AddQuarantine(std::span<const QuarantineRecord> records) {
-  if (records.empty()) return base::Status::Ok();
+base::Result<std::int64_t> SqliteStore::AddQuarantine(std::span<const QuarantineRecord> records) {
+  std::int64_t added = 0;
+  if (records.empty()) return added;
   OVS_ASSIGN_OR_RETURN(Statement stmt,
                        db_.Prepare("INSERT INTO quarantine (source, input, line, reason, message, "
-                                   "original_text, fields_json, received_ms) VALUES (?, ?, ?, ?, "
-                                   "?, ?, ?, ?)"));
+                                   "original_text, fields_json, received_ms, fingerprint) VALUES "
+                                   "(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+  audit::ChainHasher hasher(audit::HashAlgorithm::kSha256);
   OVS_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
   for (const QuarantineRecord& r : records) {
     stmt.Bind(1, r.source).Bind(2, r.input).Bind(3, r.line).Bind(4, r.reason).Bind(5, r.message);
     stmt.Bind(6, r.original_text).Bind(7, r.fields_json).Bind(8, base::ToUnixMillis(r.received_at));
+    std::string fingerprint = std::to_string(r.line) + ":" + audit::ToHex(hasher.Plain(r.original_text));
+    stmt.Bind(9, fingerprint);
     base::Status status = stmt.Run();
     if (!status.ok()) {
       (void)db_.Exec("ROLLBACK");
       return status.WithContext("quarantine");
     }
+    added += db_.Changes();
   }
-  return db_.Exec("COMMIT");
+  OVS_RETURN_IF_ERROR(db_.Exec("COMMIT"));
+  return added;
 }
 
 base::Result<std::vector<QuarantineRecord>> SqliteStore::ListQuarantine(

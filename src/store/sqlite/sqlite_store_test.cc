@@ -105,7 +105,11 @@ TEST_F(SqliteStoreTest, QuarantineKeepsAndResolves) {
   r.message = "missing field 'case_id'";
   r.original_text = "{\"type\":\"accept\"}";
   r.received_at = now_;
-  ASSERT_TRUE(store->AddQuarantine(std::vector{r, r}).ok());
+  QuarantineRecord other_line = r;
+  other_line.line = 9;
+  auto added = store->AddQuarantine(std::vector{r, other_line, r});
+  ASSERT_TRUE(added.ok());
+  EXPECT_EQ(*added, 2);  // the exact same record twice is held once
   auto open = store->ListQuarantine({});
   ASSERT_TRUE(open.ok());
   ASSERT_EQ(open->size(), 2u);

@@ -36,7 +36,7 @@ class SqliteStore final : public Store {
   base::Result<AppendResult> AppendBatch(std::span<const model::Event> events,
                                          base::Instant ingested_at) override;
 
-  base::Status AddQuarantine(std::span<const QuarantineRecord> records) override;
+  base::Result<std::int64_t> AddQuarantine(std::span<const QuarantineRecord> records) override;
   base::Result<std::vector<QuarantineRecord>> ListQuarantine(
       const QuarantineFilter& filter) override;
   base::Status ResolveQuarantine(std::int64_t id, std::int64_t seq) override;
