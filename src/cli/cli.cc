@@ -38,6 +38,8 @@ struct Args {
   AuditArgs audit_verify;
   AuditArgs audit_status;
   DemoArgs demo_args;
+  CatalogArgs catalog_import;
+  CatalogArgs catalog_export;
 };
 
 // Subcommand callbacks record the command to run; it runs after parsing succeeds.
@@ -154,6 +156,20 @@ void AddAudit(CLI::App& app, Action& action, Args& a, const Environment& env, st
   s->callback([&] { action = [&] { return RunStatus(status, env, out); }; });
 }
 
+void AddCatalog(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
+  auto* catalog = app.add_subcommand("catalog", "Departments and items (事项目录) as JSON Lines");
+  catalog->require_subcommand(1);
+  auto& import = a.catalog_import;
+  auto* i = catalog->add_subcommand("import", "Register or update departments and items from FILE");
+  i->add_option("FILE", import.file, "Catalog JSON Lines (see docs/CATALOG.md)")->required()->check(CLI::ExistingFile);
+  AddStoreOptions(i, import.store);
+  i->callback([&] { action = [&] { return RunCatalogImport(import, env, out); }; });
+  auto& exported = a.catalog_export;
+  auto* e = catalog->add_subcommand("export", "Print the catalog as JSON Lines");
+  AddStoreOptions(e, exported.store);
+  e->callback([&] { action = [&] { return RunCatalogExport(exported, env, out); }; });
+}
+
 void AddDemo(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
   auto& args = a.demo_args;
   auto* cmd = app.add_subcommand("demo", "Generate the demo city (揭阳) with known, injected violations");
@@ -165,6 +181,7 @@ void AddDemo(CLI::App& app, Action& action, Args& a, const Environment& env, std
       ->check(CLI::Range(0.0001, 100.0))->capture_default_str();
   cmd->add_option("--truth", args.truth_file, "Write the injected violations (JSON Lines)");
   cmd->add_option("--jsonl", args.jsonl_file, "Also write the events as canonical JSON Lines");
+  cmd->add_option("--catalog", args.catalog_file, "Also write the city's catalog (JSON Lines)");
   cmd->add_flag("--no-db", args.no_db, "Do not write a store (with --jsonl)");
   cmd->add_flag("--json", args.json, "Print the summary as JSON");
   AddCalendarOptions(cmd, args.calendar);
@@ -185,6 +202,7 @@ int RunCli(int argc, char** argv, const Environment& env) {
   AddIngest(app, action, args, env, out);
   AddQuarantine(app, action, args, env, out);
   AddAudit(app, action, args, env, out);
+  AddCatalog(app, action, args, env, out);
   AddDemo(app, action, args, env, out);
   try {
     app.parse(argc, argv);

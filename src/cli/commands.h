@@ -108,6 +108,13 @@ struct AuditArgs {
 int RunAuditVerify(const AuditArgs& args, const Environment& env, std::ostream& out);
 int RunStatus(const AuditArgs& args, const Environment& env, std::ostream& out);
 
+struct CatalogArgs {
+  StoreArgs store;
+  std::string file;
+};
+int RunCatalogImport(const CatalogArgs& args, const Environment& env, std::ostream& out);
+int RunCatalogExport(const CatalogArgs& args, const Environment& env, std::ostream& out);
+
 struct DemoArgs {
   StoreArgs store;
   CalendarArgs calendar;
@@ -117,6 +124,7 @@ struct DemoArgs {
   double scale = 1.0;
   std::string truth_file;  // ground truth of injected violations (JSON Lines)
   std::string jsonl_file;  // also (or only, with no --db) write the events as JSON Lines
+  std::string catalog_file;  // write the city's departments and items (catalog JSON Lines)
   bool no_db = false;
   bool json = false;
 };

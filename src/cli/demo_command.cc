@@ -9,6 +9,7 @@
 #include "cli/exit_code.h"
 #include "demo/demo_generator.h"
 #include "demo/event_jsonl.h"
+#include "pipeline/catalog_file.h"
 #include "runtime/calendar_files.h"
 
 namespace oversight::cli {
@@ -107,6 +108,12 @@ int RunDemo(const DemoArgs& args, const Environment& env, std::ostream& out) {
     if (!opened.ok()) return Fail(opened.status());
     store = std::move(opened).value();
     if (base::Status s = RegisterCity(*store, generator->city()); !s.ok()) return Fail(s);
+  }
+  if (!args.catalog_file.empty()) {
+    std::ofstream catalog(args.catalog_file, std::ios::binary | std::ios::trunc);
+    for (const auto& dept : generator->city().departments) catalog << pipeline::DepartmentToJsonLine(dept) << '\n';
+    for (const auto& item : generator->city().items) catalog << pipeline::ItemToJsonLine(item) << '\n';
+    if (!catalog) return Fail(base::Unavailable("cannot write " + args.catalog_file));
   }
   std::ofstream jsonl, truth;
   if (!args.jsonl_file.empty()) {
