@@ -14,10 +14,9 @@ void PutString(std::string_view text, std::string& out) {
 
 }  // namespace
 
-void CanonicalEventBytes(std::int64_t seq, const model::Event& event, std::string& out) {
+void CanonicalEventBytes(const model::Event& event, std::string& out) {
   out.clear();
   out += static_cast<char>(kCanonicalVersion);
-  PutU64(static_cast<std::uint64_t>(seq), out);
   PutString(event.source, out);
   PutString(event.source_event_id, out);
   PutString(event.case_id, out);
@@ -30,6 +29,20 @@ void CanonicalEventBytes(std::int64_t seq, const model::Event& event, std::strin
   PutString(event.actor, out);
   out += static_cast<char>(event.channel);
   PutString(event.attrs_json, out);
+}
+
+Digest ContentDigest(ChainHasher& hasher, const model::Event& event, std::string& scratch) {
+  CanonicalEventBytes(event, scratch);
+  return hasher.Plain(scratch);
+}
+
+std::vector<Digest> ContentDigests(HashAlgorithm algorithm, std::span<const model::Event> events) {
+  ChainHasher hasher(algorithm);
+  std::string scratch;
+  std::vector<Digest> out;
+  out.reserve(events.size());
+  for (const model::Event& event : events) out.push_back(ContentDigest(hasher, event, scratch));
+  return out;
 }
 
 }  // namespace oversight::audit

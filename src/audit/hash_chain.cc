@@ -2,6 +2,8 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
+
 #include "base/check.h"
 
 namespace oversight::audit {
@@ -52,12 +54,15 @@ ChainHasher::ChainHasher(HashAlgorithm algorithm)
 
 ChainHasher::~ChainHasher() { EVP_MD_CTX_free(ctx_->md_ctx); }
 
-Digest ChainHasher::Link(const Digest& previous, std::string_view payload) {
+Digest ChainHasher::Link(const Digest& previous, std::int64_t seq, const Digest& content) {
+  std::uint8_t block[72];
+  std::copy(previous.begin(), previous.end(), block);
+  for (int i = 0; i < 8; ++i) block[32 + i] = static_cast<std::uint8_t>(std::uint64_t(seq) >> (8 * i));
+  std::copy(content.begin(), content.end(), block + 40);
   Digest out{};
   unsigned int length = 0;
   OVS_CHECK(EVP_DigestInit_ex(ctx_->md_ctx, ctx_->md, nullptr) == 1);
-  EVP_DigestUpdate(ctx_->md_ctx, previous.data(), previous.size());
-  EVP_DigestUpdate(ctx_->md_ctx, payload.data(), payload.size());
+  EVP_DigestUpdate(ctx_->md_ctx, block, sizeof block);
   OVS_CHECK(EVP_DigestFinal_ex(ctx_->md_ctx, out.data(), &length) == 1 && length == 32);
   return out;
 }

@@ -2,13 +2,17 @@
 
 // The hash chain that lets an auditor prove no stored event was changed, removed
 // or reordered (DESIGN §9). Each link is
-//   hash[n] = H(hash[n-1] || canonical_bytes(event n))
+//   content[n] = H(canonical_bytes(event n))
+//   hash[n]    = H(hash[n-1] || seq n as 8 bytes little-endian || content[n])
 // with H = SM3 (GB/T 32905, the national standard hash) by default or SHA-256,
-// both from OpenSSL. hash[0] of an empty chain is all zero bytes. Pure apart from
-// OpenSSL's digest code; not thread-safe (one ChainHasher per thread).
+// both from OpenSSL. The hash before the first event is all zero bytes. Splitting
+// content from link lets the content digests be computed in parallel, away from
+// the single writer that extends the chain. Pure apart from OpenSSL's digest
+// code; not thread-safe (one ChainHasher per thread).
 //
 //   ChainHasher hasher(HashAlgorithm::kSm3);
-//   Digest link = hasher.Link(previous, CanonicalEventBytes(seq, event));
+//   Digest content = hasher.Plain(bytes);          // bytes from CanonicalEventBytes
+//   Digest link = hasher.Link(previous, seq, content);
 
 #include <array>
 #include <cstdint>
@@ -41,8 +45,8 @@ class ChainHasher {
 
   HashAlgorithm algorithm() const { return algorithm_; }
 
-  // H(previous || payload).
-  Digest Link(const Digest& previous, std::string_view payload);
+  // H(previous || seq || content).
+  Digest Link(const Digest& previous, std::int64_t seq, const Digest& content);
   // H(payload), for tests against published vectors.
   Digest Plain(std::string_view payload);
 

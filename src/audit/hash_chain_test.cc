@@ -21,13 +21,26 @@ TEST(ChainHasherTest, Sha256MatchesTheStandardVector) {
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
-TEST(ChainHasherTest, LinkDependsOnPreviousAndPayload) {
+TEST(ChainHasherTest, LinkDependsOnPreviousSeqAndContent) {
   ChainHasher hasher(HashAlgorithm::kSm3);
   Digest zero{};
-  Digest a = hasher.Link(zero, "event-1");
-  EXPECT_NE(a, hasher.Link(zero, "event-2"));
-  EXPECT_NE(a, hasher.Link(a, "event-1"));
-  EXPECT_EQ(a, hasher.Link(zero, "event-1"));
+  Digest c1 = hasher.Plain("event-1"), c2 = hasher.Plain("event-2");
+  Digest a = hasher.Link(zero, 1, c1);
+  EXPECT_NE(a, hasher.Link(zero, 1, c2));
+  EXPECT_NE(a, hasher.Link(a, 1, c1));
+  EXPECT_NE(a, hasher.Link(zero, 2, c1));
+  EXPECT_EQ(a, hasher.Link(zero, 1, c1));
+}
+
+TEST(ChainHasherTest, LinkIsTheHashOfItsDocumentedBytes) {
+  ChainHasher hasher(HashAlgorithm::kSha256);
+  Digest previous{}, content{};
+  previous.fill(0xAB);
+  content.fill(0xCD);
+  std::string bytes(reinterpret_cast<const char*>(previous.data()), 32);
+  bytes += std::string("\x07\x01\0\0\0\0\0\0", 8);  // seq 263, little-endian
+  bytes += std::string(reinterpret_cast<const char*>(content.data()), 32);
+  EXPECT_EQ(hasher.Link(previous, 263, content), hasher.Plain(bytes));
 }
 
 TEST(CanonicalEventTest, EveryFieldChangesTheBytes) {
@@ -37,12 +50,10 @@ TEST(CanonicalEventTest, EveryFieldChangesTheBytes) {
   e.case_id = "c";
   e.attrs_json = "{}";
   std::string base_bytes, other;
-  CanonicalEventBytes(1, e, base_bytes);
-  CanonicalEventBytes(2, e, other);
-  EXPECT_NE(base_bytes, other);
+  CanonicalEventBytes(e, base_bytes);
   model::Event f = e;
   f.actor = "u1";
-  CanonicalEventBytes(1, f, other);
+  CanonicalEventBytes(f, other);
   EXPECT_NE(base_bytes, other);
   // Length prefixes keep field boundaries: moving a character between fields differs.
   model::Event g = e, h = e;
@@ -51,8 +62,8 @@ TEST(CanonicalEventTest, EveryFieldChangesTheBytes) {
   h.source = "a";
   h.source_event_id = "bc";
   std::string gb, hb;
-  CanonicalEventBytes(1, g, gb);
-  CanonicalEventBytes(1, h, hb);
+  CanonicalEventBytes(g, gb);
+  CanonicalEventBytes(h, hb);
   EXPECT_NE(gb, hb);
 }
 

@@ -2,92 +2,190 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include "audit/canonical_event.h"
 #include "base/strings.h"
 
 namespace oversight::pipeline {
 
+// What the producer hands the writer: one store transaction's worth.
+struct IngestRunner::Batch {
+  std::vector<model::Event> events;
+  std::vector<audit::Digest> digests;
+  std::vector<store::QuarantineRecord> rejected;
+  std::vector<model::Department> new_departments;
+  std::vector<model::Item> new_items;
+  IngestSummary counted;  // read, quarantined and reasons of this batch
+  base::Status read_status;  // set on the last batch when the reader failed
+  bool last = false;
+};
+
+// Reads, maps, validates and hashes on its own thread, passing full batches
+// through a queue of at most kQueueDepth, which bounds memory to a few batches.
+class IngestRunner::Producer {
+ public:
+  static constexpr size_t kQueueDepth = 2;
+
+  Producer(IngestRunner& runner, ingest::RecordReader& reader, const std::string& input_name)
+      : runner_(runner), reader_(reader), input_name_(input_name),
+        hasher_(runner.store_.hash_algorithm()) {}
+
+  void Start() { thread_ = std::thread([this] { Produce(); }); }
+
+  // The next batch, in order; the last one has `last` set.
+  Batch Pop() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return !queue_.empty(); });
+    Batch batch = std::move(queue_.front());
+    queue_.pop_front();
+    cv_.notify_all();
+    return batch;
+  }
+
+  // Stops producing (after a store error) and waits for the thread.
+  void Stop() {
+    {
+      std::lock_guard lock(mu_);
+      stopped_ = true;
+      cv_.notify_all();
+    }
+    if (thread_.joinable()) thread_.join();
+  }
+
+  ~Producer() { Stop(); }
+
+ private:
+  void Produce() {
+    const size_t batch_size = runner_.options_.batch_size;
+    Batch batch;
+    ingest::RawRecord record;
+    while (true) {
+      record.Clear();
+      base::Result<bool> more = reader_.Next(record);
+      if (!more.ok()) {
+        batch.read_status = more.status().WithContext(input_name_);
+        break;
+      }
+      if (!*more) break;
+      Take(record, batch);
+      if (batch.events.size() >= batch_size || batch.rejected.size() >= batch_size) {
+        if (!Push(std::move(batch))) return;
+        batch = Batch();
+      }
+    }
+    batch.last = true;
+    Push(std::move(batch));
+  }
+
+  void Take(const ingest::RawRecord& record, Batch& batch) {
+    ++batch.counted.read;
+    if (!record.parse_error.empty()) {
+      Quarantine(record, reason::kParseError, record.parse_error, batch);
+      return;
+    }
+    if (base::Status s = runner_.mapping_.ApplyTo(record, mapped_); !s.ok()) {
+      Quarantine(record, reason::kMappingError, s.message(), batch);
+      return;
+    }
+    Checked checked = runner_.validator_.Validate(mapped_);
+    if (auto* rejection = std::get_if<Rejection>(&checked)) {
+      Quarantine(record, rejection->reason, std::move(rejection->message), batch);
+      return;
+    }
+    batch.events.push_back(std::move(std::get<model::Event>(checked)));
+    batch.digests.push_back(audit::ContentDigest(hasher_, batch.events.back(), scratch_));
+  }
+
+  void Quarantine(const ingest::RawRecord& record, std::string_view reason, std::string message,
+                  Batch& batch) {
+    store::QuarantineRecord q;
+    q.source = runner_.options_.source;
+    q.input = input_name_;
+    q.line = record.line;
+    q.reason = std::string(reason);
+    q.message = std::move(message);
+    q.original_text = record.text;
+    q.fields_json = record.parse_error.empty() ? FieldsToJson(record) : "";
+    q.received_at = runner_.options_.now;
+    ++batch.counted.quarantined;
+    ++batch.counted.reasons[q.reason];
+    batch.rejected.push_back(std::move(q));
+  }
+
+  // False when the writer stopped us.
+  bool Push(Batch batch) {
+    batch.new_departments = runner_.validator_.TakeNewDepartments();
+    batch.new_items = runner_.validator_.TakeNewItems();
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return stopped_ || queue_.size() < kQueueDepth; });
+    if (stopped_) return false;
+    queue_.push_back(std::move(batch));
+    cv_.notify_all();
+    return true;
+  }
+
+  IngestRunner& runner_;
+  ingest::RecordReader& reader_;
+  const std::string& input_name_;
+  audit::ChainHasher hasher_;
+  ingest::MappedRecord mapped_;
+  std::string scratch_;
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Batch> queue_;  // guarded by mu_
+  bool stopped_ = false;     // guarded by mu_
+  std::thread thread_;
+};
+
 IngestRunner::IngestRunner(store::Store& store, const ingest::Mapping& mapping,
                            EventValidator& validator, RunnerOptions options)
-    : store_(store), mapping_(mapping), validator_(validator), options_(std::move(options)) {
-  events_.reserve(options_.batch_size);
-}
+    : store_(store), mapping_(mapping), validator_(validator), options_(std::move(options)) {}
 
 base::Status IngestRunner::Run(ingest::RecordReader& reader, const std::string& input_name) {
-  ingest::RawRecord record;
-  base::Status read_status;
+  Producer producer(*this, reader, input_name);
+  producer.Start();
   while (true) {
-    record.Clear();
-    base::Result<bool> more = reader.Next(record);
-    if (!more.ok()) {
-      read_status = more.status().WithContext(input_name);
-      break;
+    Batch batch = producer.Pop();
+    base::Status written = Write(batch);
+    if (!written.ok()) {
+      producer.Stop();
+      return written;
     }
-    if (!*more) break;
-    Take(record, input_name);
-    if (events_.size() >= options_.batch_size || rejected_.size() >= options_.batch_size) {
-      OVS_RETURN_IF_ERROR(Flush());
+    if (batch.last) {
+      producer.Stop();
+      OVS_RETURN_IF_ERROR(store_.Flush());
+      return batch.read_status;
     }
   }
-  OVS_RETURN_IF_ERROR(Flush());
-  return read_status;
 }
 
-void IngestRunner::Take(const ingest::RawRecord& record, const std::string& input_name) {
-  ++summary_.read;
-  if (!record.parse_error.empty()) {
-    Quarantine(record, input_name, reason::kParseError, record.parse_error);
-    return;
-  }
-  base::Result<ingest::MappedRecord> mapped = mapping_.Apply(record);
-  if (!mapped.ok()) {
-    Quarantine(record, input_name, reason::kMappingError, mapped.status().message());
-    return;
-  }
-  Checked checked = validator_.Validate(*mapped);
-  if (auto* rejection = std::get_if<Rejection>(&checked)) {
-    Quarantine(record, input_name, rejection->reason, std::move(rejection->message));
-    return;
-  }
-  events_.push_back(std::move(std::get<model::Event>(checked)));
-}
-
-void IngestRunner::Quarantine(const ingest::RawRecord& record, const std::string& input_name,
-                              std::string_view reason, std::string message) {
-  store::QuarantineRecord q;
-  q.source = options_.source;
-  q.input = input_name;
-  q.line = record.line;
-  q.reason = std::string(reason);
-  q.message = std::move(message);
-  q.original_text = record.text;
-  q.fields_json = record.parse_error.empty() ? FieldsToJson(record) : "";
-  q.received_at = options_.now;
-  ++summary_.quarantined;
-  ++summary_.reasons[q.reason];
-  rejected_.push_back(std::move(q));
-}
-
-base::Status IngestRunner::Flush() {
+base::Status IngestRunner::Write(Batch& batch) {
   // Reference data first: the events of this batch may name what was just registered.
-  for (const model::Department& dept : validator_.TakeNewDepartments()) {
+  for (const model::Department& dept : batch.new_departments) {
     OVS_RETURN_IF_ERROR(store_.UpsertDepartment(dept, /*auto_registered=*/true));
     ++summary_.departments_registered;
   }
-  for (const model::Item& item : validator_.TakeNewItems()) {
+  for (const model::Item& item : batch.new_items) {
     OVS_RETURN_IF_ERROR(store_.UpsertItem(item, /*auto_registered=*/true));
     ++summary_.items_registered;
   }
-  if (!events_.empty()) {
-    OVS_ASSIGN_OR_RETURN(store::AppendResult appended, store_.AppendBatch(events_, options_.now));
+  if (!batch.events.empty()) {
+    OVS_ASSIGN_OR_RETURN(store::AppendResult appended,
+                         store_.AppendDigested(batch.events, batch.digests, options_.now));
     summary_.stored += appended.stored;
     summary_.duplicate += appended.duplicates;
-    events_.clear();
   }
-  if (!rejected_.empty()) {
-    OVS_ASSIGN_OR_RETURN(std::int64_t added, store_.AddQuarantine(rejected_));
+  if (!batch.rejected.empty()) {
+    OVS_ASSIGN_OR_RETURN(std::int64_t added, store_.AddQuarantine(batch.rejected));
     summary_.quarantine_new += added;
-    rejected_.clear();
   }
+  summary_.Add(batch.counted);
   if (options_.on_progress) options_.on_progress(summary_.read);
   return base::Status::Ok();
 }

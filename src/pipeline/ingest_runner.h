@@ -1,10 +1,12 @@
 #pragma once
 
 // IngestRunner: the ingest data path for one source, in the order of DESIGN §2:
-//   RecordReader → Mapping::Apply → EventValidator::Validate → Store::AppendBatch
-//                                                      ╰→ Store::AddQuarantine
+//   RecordReader → Mapping::Apply → EventValidator::Validate → content digest
+//        → Store::AppendDigested                      ╰→ Store::AddQuarantine
 // Records are batched; each batch is one store transaction, so an interrupted run
-// keeps whole batches and a re-run stores only what is missing.
+// keeps whole batches and a re-run stores only what is missing. Two threads share
+// the work: a producer reads, maps, validates and hashes the next batch while the
+// calling thread writes the previous one to the store.
 
 #include <cstdint>
 #include <functional>
@@ -35,24 +37,22 @@ class IngestRunner {
 
   // Reads `reader` to the end. A reader error (corrupt gzip, malformed XML) stops
   // the input after everything before it was stored, and is returned with the
-  // summary so far available through summary().
+  // summary so far available through summary(). The validator and reader are used
+  // on a second thread while Run runs; the store only on the calling thread.
   base::Status Run(ingest::RecordReader& reader, const std::string& input_name);
 
   const IngestSummary& summary() const { return summary_; }
 
  private:
-  void Take(const ingest::RawRecord& record, const std::string& input_name);
-  void Quarantine(const ingest::RawRecord& record, const std::string& input_name,
-                  std::string_view reason, std::string message);
-  base::Status Flush();
+  struct Batch;
+  class Producer;
+  base::Status Write(Batch& batch);
 
   store::Store& store_;
   const ingest::Mapping& mapping_;
   EventValidator& validator_;
   RunnerOptions options_;
   IngestSummary summary_;
-  std::vector<model::Event> events_;
-  std::vector<store::QuarantineRecord> rejected_;
 };
 
 // Serialises a record's fields as a JSON object (name → string value), the form

@@ -15,9 +15,11 @@
 #include <string>
 #include <vector>
 
+#include "audit/canonical_event.h"
 #include "audit/hash_chain.h"
 #include "base/status.h"
 #include "base/time.h"
+#include "model/case.h"
 #include "model/department.h"
 #include "model/event.h"
 #include "model/item.h"
@@ -104,9 +106,22 @@ class Store {
   virtual base::Status UpsertSource(const SourceInfo& source) = 0;
 
   // Appends events in order in one transaction (see header comment) and records
-  // the ingest time and the source watermark. Also keeps the cases table current.
-  virtual base::Result<AppendResult> AppendBatch(std::span<const model::Event> events,
-                                                 base::Instant ingested_at) = 0;
+  // the ingest time and the source watermark. `content_digests[i]` must be
+  // audit::ContentDigest of events[i] under hash_algorithm(): callers compute them
+  // off the writer thread. The cases table follows (see Flush).
+  virtual base::Result<AppendResult> AppendDigested(std::span<const model::Event> events,
+                                                    std::span<const audit::Digest> content_digests,
+                                                    base::Instant ingested_at) = 0;
+  // The same, computing the digests here.
+  base::Result<AppendResult> AppendBatch(std::span<const model::Event> events,
+                                         base::Instant ingested_at) {
+    std::vector<audit::Digest> digests = audit::ContentDigests(hash_algorithm(), events);
+    return AppendDigested(events, digests, ingested_at);
+  }
+  // Brings the cases summary up to date with every appended event. Appends keep
+  // it current lazily, in large steps; a store that was not flushed (a crash)
+  // catches up when next opened.
+  virtual base::Status Flush() = 0;
 
   // Keeps rejected records. A record already held (same source, line and text, as
   // when a file is ingested twice) is not added again; returns how many were new.
@@ -122,6 +137,8 @@ class Store {
   virtual base::Status ScanEvents(std::int64_t from_seq,
                                   const std::function<bool(const StoredEvent&)>& visit) = 0;
   virtual base::Result<std::vector<StoredEvent>> EventsOfCase(const std::string& case_id) = 0;
+  // The case's summary, current as of the last Flush (see there).
+  virtual base::Result<std::optional<model::Case>> FindCase(const std::string& case_id) = 0;
 
   // Walks the whole chain, recomputing every link (audit verify).
   virtual base::Result<ChainReport> VerifyChain() = 0;

@@ -7,9 +7,11 @@
 namespace oversight::store::sqlite {
 namespace {
 
-// Beyond this many cached cases the cache is flushed and dropped between batches,
-// so memory stays bounded however many cases a store holds.
+// Beyond this many cached cases the cache is dropped after a flush, so memory
+// stays bounded however many cases a store holds.
 constexpr size_t kMaxCachedCases = 400'000;
+// Dirty case summaries are written once this many have piled up (or on Flush).
+constexpr size_t kCaseFlushThreshold = 200'000;
 
 audit::Digest ZeroDigest() { return audit::Digest{}; }
 
@@ -61,39 +63,52 @@ base::Status SqliteStore::PrepareEventStatements() {
 
 base::Result<CaseRow*> SqliteStore::TouchCase(const model::Event& event) {
   auto [it, inserted] = cases_.try_emplace(event.case_id);
+  if (!inserted) return &it->second;
   CaseRow& row = it->second;
-  if (inserted) {
+  find_case_.Reset();
+  find_case_.BindTextStatic(1, event.case_id);
+  base::Result<bool> found = find_case_.Step();
+  if (found.ok() && *found) {
+    row = CaseRow{find_case_.Int(0), static_cast<model::EventType>(find_case_.Int(1)),
+                  find_case_.Int(2), find_case_.Int(3), find_case_.Int(4), false};
     find_case_.Reset();
-    find_case_.BindTextStatic(1, event.case_id);
-    OVS_ASSIGN_OR_RETURN(bool found, find_case_.Step());
-    if (found) {
-      row = CaseRow{find_case_.Int(0), static_cast<model::EventType>(find_case_.Int(1)),
-                    find_case_.Int(2), find_case_.Int(3), find_case_.Int(4), false};
-      find_case_.Reset();
-    } else {
-      find_case_.Reset();
-      std::int64_t at_ms = base::ToUnixMillis(event.at);
-      insert_case_.BindTextStatic(1, event.case_id)
-          .Bind(2, std::int64_t(event.kind))
-          .BindTextStatic(3, event.item_code)
-          .BindTextStatic(4, event.dept_code)
-          .Bind(5, std::int64_t(event.channel))
-          .BindTextStatic(6, event.source)
-          .Bind(7, std::int64_t(event.type))
-          .Bind(8, at_ms)
-          .Bind(9, at_ms);
-      base::Status status = insert_case_.Run();
-      if (!status.ok()) {
-        cases_.erase(it);
-        return status;
-      }
-      row = CaseRow{db_.LastInsertRowid(), event.type, at_ms, at_ms, 0, true};
-    }
+    return &row;
   }
+  find_case_.Reset();
+  // A new case gets its row in the same transaction as its first event, so that
+  // EventsOfCase finds it at once; the summary columns follow on Flush.
+  const std::int64_t at_ms = base::ToUnixMillis(event.at);
+  insert_case_.BindTextStatic(1, event.case_id)
+      .Bind(2, std::int64_t(event.kind))
+      .BindTextStatic(3, event.item_code)
+      .BindTextStatic(4, event.dept_code)
+      .Bind(5, std::int64_t(event.channel))
+      .BindTextStatic(6, event.source)
+      .Bind(7, std::int64_t(event.type))
+      .Bind(8, at_ms)
+      .Bind(9, at_ms);
+  base::Status status = found.ok() ? insert_case_.Run() : found.status();
+  if (!status.ok()) {
+    cases_.erase(it);
+    return status;
+  }
+  row = CaseRow{db_.LastInsertRowid(), event.type, at_ms, at_ms, 0, false};
   return &row;
 }
 
-base::Status SqliteStore::FlushCases() {
+void SqliteStore::ApplyToCase(CaseRow& row, const model::Event& event) {
+  const std::int64_t at_ms = base::ToUnixMillis(event.at);
+  ++row.event_count;
+  if (at_ms >= row.last_ms) {  // the stage is the type of the latest event by event time
+    row.last_ms = at_ms;
+    row.stage = event.type;
+  }
+  row.first_ms = std::min(row.first_ms, at_ms);
+  if (!row.dirty) ++dirty_cases_;
+  row.dirty = true;
+}
+
+base::Status SqliteStore::WriteDirtyCases() {
   for (auto& [case_id, row] : cases_) {
     if (!row.dirty) continue;
     update_case_.Bind(1, std::int64_t(row.stage))
@@ -104,34 +119,95 @@ base::Status SqliteStore::FlushCases() {
     OVS_RETURN_IF_ERROR(update_case_.Run());
     row.dirty = false;
   }
+  dirty_cases_ = 0;
+  OVS_ASSIGN_OR_RETURN(Statement put,
+                       db_.Prepare("INSERT INTO meta (key, value) VALUES ('cases_synced_seq', ?) "
+                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+  put.Bind(1, std::to_string(head_seq_));
+  OVS_RETURN_IF_ERROR(put.Run());
+  cases_synced_seq_ = head_seq_;
+  if (cases_.size() > kMaxCachedCases) cases_.clear();  // every row is clean now
   return base::Status::Ok();
 }
 
-base::Result<AppendResult> SqliteStore::AppendBatch(std::span<const model::Event> events,
-                                                    base::Instant ingested_at) {
+base::Status SqliteStore::Flush() {
+  if (cases_synced_seq_ == head_seq_) return base::Status::Ok();
+  OVS_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+  base::Status status = WriteDirtyCases();
+  if (status.ok()) status = db_.Exec("COMMIT");
+  if (!status.ok()) {
+    (void)db_.Exec("ROLLBACK");
+    cases_.clear();
+    return status.WithContext("flush cases");
+  }
+  return status;
+}
+
+SqliteStore::~SqliteStore() {
+  // Best effort: a store closed without Flush catches up when next opened.
+  (void)Flush();
+}
+
+base::Status SqliteStore::CatchUpCases() {
+  if (cases_synced_seq_ >= head_seq_) return base::Status::Ok();
+  // The last writer stopped before flushing: replay the events it appended since.
+  std::vector<model::Event> pending;
+  OVS_RETURN_IF_ERROR(ScanEvents(cases_synced_seq_ + 1, [&](const StoredEvent& stored) {
+    pending.push_back(stored.event);
+    return true;
+  }));
+  OVS_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+  base::Status status;
+  for (const model::Event& event : pending) {
+    base::Result<CaseRow*> row = TouchCase(event);
+    if (!row.ok()) {
+      status = row.status();
+      break;
+    }
+    ApplyToCase(**row, event);
+  }
+  if (status.ok()) status = WriteDirtyCases();
+  if (status.ok()) status = db_.Exec("COMMIT");
+  if (!status.ok()) {
+    (void)db_.Exec("ROLLBACK");
+    cases_.clear();
+    return status.WithContext("catch up cases");
+  }
+  return status;
+}
+
+base::Result<AppendResult> SqliteStore::AppendDigested(std::span<const model::Event> events,
+                                                       std::span<const audit::Digest> content_digests,
+                                                       base::Instant ingested_at) {
   AppendResult result;
   result.seqs.reserve(events.size());
   if (events.empty()) return result;
-  if (cases_.size() > kMaxCachedCases) cases_.clear();  // all rows are clean between batches
-
+  if (content_digests.size() != events.size()) {
+    return base::Internal("append: " + std::to_string(content_digests.size()) + " digests for " +
+                          std::to_string(events.size()) + " events");
+  }
   const std::int64_t saved_seq = head_seq_;
   const audit::Digest saved_hash = head_hash_;
   OVS_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
-  base::Status status = AppendInTransaction(events, base::ToUnixMillis(ingested_at), result);
+  base::Status status =
+      AppendInTransaction(events, content_digests, base::ToUnixMillis(ingested_at), result);
   if (status.ok()) status = db_.Exec("COMMIT");
   if (!status.ok()) {
     (void)db_.Exec("ROLLBACK");
     head_seq_ = saved_seq;
     head_hash_ = saved_hash;
     cases_.clear();  // the cache may hold rows the rollback removed
+    dirty_cases_ = 0;
     return status.WithContext("append batch");
   }
   return result;
 }
 
 base::Status SqliteStore::AppendInTransaction(std::span<const model::Event> events,
+                                              std::span<const audit::Digest> content_digests,
                                               std::int64_t ingested_ms, AppendResult& result) {
-  for (const model::Event& event : events) {
+  for (size_t i = 0; i < events.size(); ++i) {
+    const model::Event& event = events[i];
     const std::int64_t seq = head_seq_ + 1;
     insert_event_id_.BindTextStatic(1, event.source)
         .BindTextStatic(2, event.source_event_id)
@@ -143,17 +219,8 @@ base::Status SqliteStore::AppendInTransaction(std::span<const model::Event> even
       continue;
     }
     OVS_ASSIGN_OR_RETURN(CaseRow * row, TouchCase(event));
-    const std::int64_t at_ms = base::ToUnixMillis(event.at);
-    ++row->event_count;
-    if (at_ms >= row->last_ms) {
-      row->last_ms = at_ms;
-      row->stage = event.type;
-    }
-    row->first_ms = std::min(row->first_ms, at_ms);
-    row->dirty = true;
-
-    audit::CanonicalEventBytes(seq, event, canonical_buffer_);
-    audit::Digest hash = hasher_->Link(head_hash_, canonical_buffer_);
+    ApplyToCase(*row, event);
+    audit::Digest hash = hasher_->Link(head_hash_, seq, content_digests[i]);
     insert_event_.Bind(1, seq)
         .BindTextStatic(2, event.source)
         .BindTextStatic(3, event.source_event_id)
@@ -162,7 +229,7 @@ base::Status SqliteStore::AppendInTransaction(std::span<const model::Event> even
         .Bind(6, std::int64_t(event.kind))
         .Bind(7, std::int64_t(event.type))
         .BindTextStatic(8, event.step_name)
-        .Bind(9, at_ms)
+        .Bind(9, base::ToUnixMillis(event.at))
         .BindTextStatic(10, event.dept_code)
         .BindTextStatic(11, event.item_code)
         .BindTextStatic(12, event.actor)
@@ -178,9 +245,13 @@ base::Status SqliteStore::AppendInTransaction(std::span<const model::Event> even
     ++result.stored;
     result.seqs.push_back(seq);
   }
-  OVS_RETURN_IF_ERROR(FlushCases());
   if (result.stored == 0) return base::Status::Ok();
   OVS_RETURN_IF_ERROR(WriteChainHead());
+  // Writing a case's summary once per many batches, not once per batch, saves
+  // most of the random-order updates; the synced seq says how far it is current.
+  if (dirty_cases_ >= static_cast<std::int64_t>(kCaseFlushThreshold)) {
+    OVS_RETURN_IF_ERROR(WriteDirtyCases());
+  }
   return UpdateSourceCounters(events, result, ingested_ms);
 }
 
@@ -247,6 +318,28 @@ base::Result<std::vector<StoredEvent>> SqliteStore::EventsOfCase(const std::stri
   return out;
 }
 
+base::Result<std::optional<model::Case>> SqliteStore::FindCase(const std::string& case_id) {
+  OVS_ASSIGN_OR_RETURN(Statement stmt,
+                       db_.Prepare("SELECT case_id, kind, item_code, dept_code, channel, source, "
+                                   "stage, first_ms, last_ms, event_count FROM cases WHERE "
+                                   "case_id = ?"));
+  stmt.Bind(1, case_id);
+  OVS_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return std::optional<model::Case>();
+  model::Case c;
+  c.id = stmt.Text(0);
+  c.kind = static_cast<model::CaseKind>(stmt.Int(1));
+  c.item_code = stmt.Text(2);
+  c.dept_code = stmt.Text(3);
+  c.channel = static_cast<model::Channel>(stmt.Int(4));
+  c.source = stmt.Text(5);
+  c.stage = static_cast<model::EventType>(stmt.Int(6));
+  c.first_at = base::FromUnixMillis(stmt.Int(7));
+  c.last_at = base::FromUnixMillis(stmt.Int(8));
+  c.event_count = stmt.Int(9);
+  return std::optional<model::Case>(std::move(c));
+}
+
 base::Result<ChainReport> SqliteStore::VerifyChain() {
   ChainReport report;
   report.algorithm = std::string(audit::HashAlgorithmName(algorithm_));
@@ -266,8 +359,8 @@ base::Result<ChainReport> SqliteStore::VerifyChain() {
                              std::to_string(stored.seq) + ")");
       return false;
     }
-    audit::CanonicalEventBytes(stored.seq, stored.event, bytes);
-    audit::Digest link = hasher.Link(previous, bytes);
+    audit::Digest link =
+        hasher.Link(previous, stored.seq, audit::ContentDigest(hasher, stored.event, bytes));
     if (link != stored.hash) {
       fail(stored.seq, "event " + std::to_string(stored.seq) + " (case " + stored.event.case_id +
                            ", source id " + stored.event.source_event_id +

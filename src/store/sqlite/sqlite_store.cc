@@ -44,7 +44,8 @@ base::Status SqliteStore::Open(const SqliteOptions& options) {
   OVS_RETURN_IF_ERROR(db_.Exec("PRAGMA temp_store=MEMORY"));
   OVS_RETURN_IF_ERROR(Migrate(db_));
   OVS_RETURN_IF_ERROR(LoadChainHead(options));
-  return PrepareEventStatements();
+  OVS_RETURN_IF_ERROR(PrepareEventStatements());
+  return CatchUpCases();
 }
 
 base::Status SqliteStore::LoadChainHead(const SqliteOptions& options) {
@@ -76,10 +77,12 @@ base::Status SqliteStore::LoadChainHead(const SqliteOptions& options) {
   hasher_ = std::make_unique<audit::ChainHasher>(algorithm_);
   OVS_ASSIGN_OR_RETURN(auto seq_text, read("chain_head_seq"));
   OVS_ASSIGN_OR_RETURN(auto hash_text, read("chain_head_hash"));
+  OVS_ASSIGN_OR_RETURN(auto synced_text, read("cases_synced_seq"));
   if (seq_text && hash_text) {
     head_seq_ = std::stoll(*seq_text);
     OVS_ASSIGN_OR_RETURN(head_hash_, audit::DigestFromBytes(*hash_text));
   }
+  if (synced_text) cases_synced_seq_ = std::stoll(*synced_text);
   return base::Status::Ok();
 }
 

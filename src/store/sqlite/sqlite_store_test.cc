@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <sqlite3.h>
+
 #include <gtest/gtest.h>
 
 #include "tests/testing/event_builder.h"
@@ -55,11 +57,40 @@ TEST_F(SqliteStoreTest, KeepsCaseSummary) {
       EventBuilder("c2", EventType::kSubmit).Build()};
   ASSERT_TRUE(store->AppendBatch(batch, now_).ok());
   EXPECT_EQ(store->Stats()->cases, 2);
+  ASSERT_TRUE(store->Flush().ok());
+  auto summary = store->FindCase("c1");
+  ASSERT_TRUE(summary.ok() && summary->has_value());
+  EXPECT_EQ((*summary)->event_count, 2);
+  EXPECT_EQ((*summary)->stage, EventType::kAccept);  // the latest by event time
+  EXPECT_EQ(base::FormatInstantUtc((*summary)->first_at), "2025-03-03T01:00:00Z");
   auto events = store->EventsOfCase("c1");
   ASSERT_TRUE(events.ok());
   ASSERT_EQ(events->size(), 2u);
   EXPECT_EQ((*events)[0].event.type, EventType::kSubmit);  // ordered by event time
   EXPECT_EQ((*events)[1].event.type, EventType::kAccept);
+}
+
+TEST_F(SqliteStoreTest, CaseSummaryCatchesUpAfterAnUnflushedStop) {
+  {
+    auto store = Open();
+    ASSERT_TRUE(store->AppendBatch(std::vector{EventBuilder("c1", EventType::kSubmit).Build(),
+                                               EventBuilder("c1", EventType::kAccept).At("2025-03-04T09:00:00+08:00").Build()},
+                                   now_).ok());
+  }
+  // As if the writer died before flushing: the summary lags behind the events.
+  {
+    auto raw = store::sqlite::OpenSqliteStore({dir_.File("o.db"), {}});
+    ASSERT_TRUE(raw.ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir_.File("o.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE cases SET event_count = 0, stage = 0; UPDATE meta SET value = '0' WHERE key = 'cases_synced_seq'", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto store = Open();
+  auto summary = store->FindCase("c1");
+  ASSERT_TRUE(summary.ok() && summary->has_value());
+  EXPECT_EQ((*summary)->event_count, 2);
+  EXPECT_EQ((*summary)->stage, EventType::kAccept);
 }
 
 TEST_F(SqliteStoreTest, ReopenKeepsChainAndRefusesAnotherAlgorithm) {

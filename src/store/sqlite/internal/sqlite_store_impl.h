@@ -33,8 +33,12 @@ class SqliteStore final : public Store {
   base::Result<std::optional<SourceInfo>> FindSource(const std::string& name) override;
   base::Status UpsertSource(const SourceInfo& source) override;
 
-  base::Result<AppendResult> AppendBatch(std::span<const model::Event> events,
-                                         base::Instant ingested_at) override;
+  ~SqliteStore() override;
+
+  base::Result<AppendResult> AppendDigested(std::span<const model::Event> events,
+                                            std::span<const audit::Digest> content_digests,
+                                            base::Instant ingested_at) override;
+  base::Status Flush() override;
 
   base::Result<std::int64_t> AddQuarantine(std::span<const QuarantineRecord> records) override;
   base::Result<std::vector<QuarantineRecord>> ListQuarantine(
@@ -46,6 +50,7 @@ class SqliteStore final : public Store {
   base::Status ScanEvents(std::int64_t from_seq,
                           const std::function<bool(const StoredEvent&)>& visit) override;
   base::Result<std::vector<StoredEvent>> EventsOfCase(const std::string& case_id) override;
+  base::Result<std::optional<model::Case>> FindCase(const std::string& case_id) override;
   base::Result<ChainReport> VerifyChain() override;
   base::Result<StoreStats> Stats() override;
   audit::HashAlgorithm hash_algorithm() const override { return algorithm_; }
@@ -54,9 +59,13 @@ class SqliteStore final : public Store {
   base::Status LoadChainHead(const SqliteOptions& options);
   base::Status PrepareEventStatements();
   base::Result<CaseRow*> TouchCase(const model::Event& event);
-  base::Status FlushCases();
-  base::Status AppendInTransaction(std::span<const model::Event> events, std::int64_t ingested_ms,
-                                   AppendResult& result);
+  void ApplyToCase(CaseRow& row, const model::Event& event);
+  base::Status WriteDirtyCases();
+  base::Status FlushInTransaction();
+  base::Status CatchUpCases();
+  base::Status AppendInTransaction(std::span<const model::Event> events,
+                                   std::span<const audit::Digest> content_digests,
+                                   std::int64_t ingested_ms, AppendResult& result);
   base::Status WriteChainHead();
   base::Status UpdateSourceCounters(std::span<const model::Event> events,
                                     const AppendResult& result, std::int64_t ingested_ms);
@@ -66,6 +75,10 @@ class SqliteStore final : public Store {
   std::unique_ptr<audit::ChainHasher> hasher_;
   std::int64_t head_seq_ = 0;
   audit::Digest head_hash_{};
+  // The cases summary reflects every event up to this seq; appends past it are
+  // applied to cases_ and written in large steps (Flush).
+  std::int64_t cases_synced_seq_ = 0;
+  std::int64_t dirty_cases_ = 0;
 
   // Prepared once: the append path runs them per event.
   Statement insert_event_id_;
@@ -74,7 +87,7 @@ class SqliteStore final : public Store {
   Statement insert_case_;
   Statement update_case_;
 
-  // Cases touched by this process; bounded by kMaxCachedCases.
+  // Cases touched by this process; bounded by kMaxCachedCases (flushed, then dropped).
   std::unordered_map<std::string, CaseRow> cases_;
   std::string canonical_buffer_;
 };
