@@ -10,7 +10,7 @@ namespace oversight::audit {
 
 struct ChainHasher::Ctx {
   EVP_MD_CTX* md_ctx = nullptr;
-  const EVP_MD* md = nullptr;
+  EVP_MD* md = nullptr;  // fetched once: an implicit fetch per digest costs a lock
 };
 
 std::string_view HashAlgorithmName(HashAlgorithm algorithm) {
@@ -46,13 +46,16 @@ base::Result<Digest> DigestFromBytes(std::string_view bytes) {
 ChainHasher::ChainHasher(HashAlgorithm algorithm)
     : algorithm_(algorithm), ctx_(std::make_unique<Ctx>()) {
   ctx_->md_ctx = EVP_MD_CTX_new();
-  ctx_->md = algorithm == HashAlgorithm::kSm3 ? EVP_get_digestbyname("SM3") : EVP_sha256();
+  ctx_->md = EVP_MD_fetch(nullptr, algorithm == HashAlgorithm::kSm3 ? "SM3" : "SHA256", nullptr);
   // OpenSSL 3 on Debian 12 ships SM3 in the default provider; if a build lacks it
   // nothing in the chain can be trusted, so stop rather than fall back silently.
   OVS_CHECK(ctx_->md_ctx != nullptr && ctx_->md != nullptr);
 }
 
-ChainHasher::~ChainHasher() { EVP_MD_CTX_free(ctx_->md_ctx); }
+ChainHasher::~ChainHasher() {
+  EVP_MD_CTX_free(ctx_->md_ctx);
+  EVP_MD_free(ctx_->md);
+}
 
 Digest ChainHasher::Link(const Digest& previous, std::int64_t seq, const Digest& content) {
   std::uint8_t block[72];

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <utility>
 
 namespace oversight::store::sqlite {
@@ -109,6 +110,11 @@ Database::~Database() {
 }
 
 base::Status Database::Open(const std::string& path) {
+  // Memory statistics take a global mutex on every allocation; nothing reads
+  // them. This must run before SQLite initialises, so a process that already
+  // used SQLite keeps them (sqlite3_config then refuses, harmlessly).
+  static std::once_flag configured;
+  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   int rc = sqlite3_open_v2(path.c_str(), &db_,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                            nullptr);
