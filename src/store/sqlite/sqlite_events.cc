@@ -40,14 +40,12 @@ StoredEvent ReadStoredEvent(const Statement& stmt) {
 }
 
 base::Status SqliteStore::PrepareEventStatements() {
-  OVS_ASSIGN_OR_RETURN(insert_event_id_,
-                       db_.Prepare("INSERT INTO event_ids (source, source_event_id, seq) VALUES "
-                                   "(?, ?, ?) ON CONFLICT DO NOTHING"));
   OVS_ASSIGN_OR_RETURN(
       insert_event_,
       db_.Prepare("INSERT INTO events (seq, source, source_event_id, case_no, case_id, kind, "
                   "type, step, at_ms, dept_code, item_code, actor, channel, attrs, ingested_ms, "
-                  "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                  "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+                  "(case_no, source, source_event_id) DO NOTHING"));
   OVS_ASSIGN_OR_RETURN(find_case_,
                        db_.Prepare("SELECT case_no, stage, first_ms, last_ms, event_count FROM "
                                    "cases WHERE case_id = ?"));
@@ -209,17 +207,7 @@ base::Status SqliteStore::AppendInTransaction(std::span<const model::Event> even
   for (size_t i = 0; i < events.size(); ++i) {
     const model::Event& event = events[i];
     const std::int64_t seq = head_seq_ + 1;
-    insert_event_id_.BindTextStatic(1, event.source)
-        .BindTextStatic(2, event.source_event_id)
-        .Bind(3, seq);
-    OVS_RETURN_IF_ERROR(insert_event_id_.Run());
-    if (db_.Changes() == 0) {  // the (source, source_event_id) pair is already stored
-      ++result.duplicates;
-      result.seqs.push_back(0);
-      continue;
-    }
     OVS_ASSIGN_OR_RETURN(CaseRow * row, TouchCase(event));
-    ApplyToCase(*row, event);
     audit::Digest hash = hasher_->Link(head_hash_, seq, content_digests[i]);
     insert_event_.Bind(1, seq)
         .BindTextStatic(2, event.source)
@@ -238,6 +226,12 @@ base::Status SqliteStore::AppendInTransaction(std::span<const model::Event> even
         .Bind(15, ingested_ms)
         .BindBlob(16, hash.data(), hash.size());
     OVS_RETURN_IF_ERROR(insert_event_.Run());
+    if (db_.Changes() == 0) {  // this case already holds (source, source_event_id)
+      ++result.duplicates;
+      result.seqs.push_back(0);
+      continue;
+    }
+    ApplyToCase(*row, event);
     head_seq_ = seq;
     head_hash_ = hash;
     if (result.first_seq == 0) result.first_seq = seq;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "audit/hash_chain.h"
+#include "store/sqlite/checkpointer.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -71,6 +72,7 @@ class SqliteStore final : public Store {
                                     const AppendResult& result, std::int64_t ingested_ms);
 
   Database db_;
+  std::unique_ptr<Checkpointer> checkpointer_;  // declared after db_: stops before it closes
   audit::HashAlgorithm algorithm_ = audit::HashAlgorithm::kSm3;
   std::unique_ptr<audit::ChainHasher> hasher_;
   std::int64_t head_seq_ = 0;
@@ -81,7 +83,6 @@ class SqliteStore final : public Store {
   std::int64_t dirty_cases_ = 0;
 
   // Prepared once: the append path runs them per event.
-  Statement insert_event_id_;
   Statement insert_event_;
   Statement find_case_;
   Statement insert_case_;
