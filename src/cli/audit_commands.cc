@@ -5,11 +5,12 @@
 #include "base/strings.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/store_access.h"
 
 namespace oversight::cli {
 
 int RunAuditVerify(const AuditArgs& args, const Environment& env, std::ostream& out) {
-  auto store = env.open_store(args.store.db, std::nullopt);
+  auto store = OpenExistingStore(args.store, env);
   if (!store.ok()) return Fail(store.status());
   base::Result<store::ChainReport> report = (*store)->VerifyChain();
   if (!report.ok()) return Fail(report.status());
@@ -32,7 +33,7 @@ int RunAuditVerify(const AuditArgs& args, const Environment& env, std::ostream& 
 }
 
 int RunStatus(const AuditArgs& args, const Environment& env, std::ostream& out) {
-  auto store = env.open_store(args.store.db, std::nullopt);
+  auto store = OpenExistingStore(args.store, env);
   if (!store.ok()) return Fail(store.status());
   base::Result<store::StoreStats> stats = (*store)->Stats();
   if (!stats.ok()) return Fail(stats.status());

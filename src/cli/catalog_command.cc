@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/store_access.h"
 #include "pipeline/catalog_file.h"
 
 namespace oversight::cli {
@@ -13,7 +14,7 @@ namespace oversight::cli {
 int RunCatalogImport(const CatalogArgs& args, const Environment& env, std::ostream& out) {
   std::ifstream in(args.file, std::ios::binary);
   if (!in) return Fail(base::NotFound("cannot read " + args.file));
-  auto store = env.open_store(args.store.db, std::nullopt);
+  auto store = OpenStoreForWriting(args.store, env);
   if (!store.ok()) return Fail(store.status());
   std::int64_t departments = 0, items = 0, rejected = 0, line_no = 0;
   std::string line;
@@ -41,7 +42,7 @@ int RunCatalogImport(const CatalogArgs& args, const Environment& env, std::ostre
 }
 
 int RunCatalogExport(const CatalogArgs& args, const Environment& env, std::ostream& out) {
-  auto store = env.open_store(args.store.db, std::nullopt);
+  auto store = OpenExistingStore(args.store, env);
   if (!store.ok()) return Fail(store.status());
   auto departments = (*store)->ListDepartments();
   if (!departments.ok()) return Fail(departments.status());

@@ -163,6 +163,7 @@ void AddCatalog(CLI::App& app, Action& action, Args& a, const Environment& env, 
   auto* i = catalog->add_subcommand("import", "Register or update departments and items from FILE");
   i->add_option("FILE", import.file, "Catalog JSON Lines (see docs/CATALOG.md)")->required()->check(CLI::ExistingFile);
   AddStoreOptions(i, import.store);
+  i->add_option("--hash", import.store.hash, "Chain hash for a new store")->check(CLI::IsMember({"sm3", "sha256"}));
   i->callback([&] { action = [&] { return RunCatalogImport(import, env, out); }; });
   auto& exported = a.catalog_export;
   auto* e = catalog->add_subcommand("export", "Print the catalog as JSON Lines");
@@ -174,6 +175,7 @@ void AddDemo(CLI::App& app, Action& action, Args& a, const Environment& env, std
   auto& args = a.demo_args;
   auto* cmd = app.add_subcommand("demo", "Generate the demo city (揭阳) with known, injected violations");
   AddStoreOptions(cmd, args.store);
+  cmd->add_option("--hash", args.store.hash, "Chain hash for a new store")->check(CLI::IsMember({"sm3", "sha256"}));
   cmd->add_option("--start", args.start, "First day (YYYY-MM-DD)")->capture_default_str();
   cmd->add_option("--months", args.months, "Months of history")->check(CLI::Range(1, 120))->capture_default_str();
   cmd->add_option("--seed", args.seed, "Random seed: the same seed gives the same city")->capture_default_str();

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/store_access.h"
 #include "demo/demo_generator.h"
 #include "demo/event_jsonl.h"
 #include "pipeline/catalog_file.h"
@@ -104,7 +105,7 @@ int RunDemo(const DemoArgs& args, const Environment& env, std::ostream& out) {
 
   std::unique_ptr<store::Store> store;
   if (!args.no_db) {
-    auto opened = env.open_store(args.store.db, std::nullopt);
+    auto opened = OpenStoreForWriting(args.store, env);
     if (!opened.ok()) return Fail(opened.status());
     store = std::move(opened).value();
     if (base::Status s = RegisterCity(*store, generator->city()); !s.ok()) return Fail(s);

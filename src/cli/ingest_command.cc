@@ -11,6 +11,7 @@
 #include "calendar/zone.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/store_access.h"
 #include "ingest/mapping.h"
 #include "ingest/open_reader.h"
 #include "pipeline/ingest_runner.h"
@@ -32,12 +33,6 @@ base::Result<base::Instant> NowFrom(const std::string& text, const Environment& 
   base::Result<base::Instant> now = base::ParseInstant(text);
   if (!now.ok()) return now.status().WithContext("--now");
   return now;
-}
-
-base::Result<std::unique_ptr<store::Store>> OpenStore(const StoreArgs& args, const Environment& env) {
-  std::optional<audit::HashAlgorithm> algorithm;
-  if (!args.hash.empty()) algorithm = audit::ParseHashAlgorithm(args.hash);
-  return env.open_store(args.db, algorithm);
 }
 
 // The mapping text for a source: the given file, else the one stored with the
@@ -105,7 +100,7 @@ void ShowProgress(std::int64_t records, const std::string& input) {
 int RunIngest(const IngestArgs& args, const Environment& env, std::ostream& out) {
   base::Result<base::Instant> now = NowFrom(args.now, env);
   if (!now.ok()) return Fail(now.status());
-  auto store = OpenStore(args.store, env);
+  auto store = OpenStoreForWriting(args.store, env);
   if (!store.ok()) return Fail(store.status());
   base::Result<SourceSetup> setup =
       SetUpSource(**store, args.source, args.mapping, args.calendar.zone, args.auto_register,
@@ -147,7 +142,7 @@ int RunIngest(const IngestArgs& args, const Environment& env, std::ostream& out)
 }
 
 int RunQuarantineList(const QuarantineArgs& args, const Environment& env, std::ostream& out) {
-  auto store = OpenStore(args.store, env);
+  auto store = OpenExistingStore(args.store, env);
   if (!store.ok()) return Fail(store.status());
   store::QuarantineFilter filter;
   if (!args.source.empty()) filter.source = args.source;
@@ -176,7 +171,7 @@ int RunQuarantineList(const QuarantineArgs& args, const Environment& env, std::o
 int RunQuarantineRetry(const QuarantineArgs& args, const Environment& env, std::ostream& out) {
   base::Result<base::Instant> now = NowFrom(args.now, env);
   if (!now.ok()) return Fail(now.status());
-  auto store = OpenStore(args.store, env);
+  auto store = OpenExistingStore(args.store, env);
   if (!store.ok()) return Fail(store.status());
   // Sources with open records, unless one was named.
   std::vector<std::string> sources;

@@ -61,6 +61,16 @@ Mapping Mapping::Identity() {
   return std::move(builder).Build();
 }
 
+bool Mapping::IsPrefixStem(std::string_view name) const {
+  for (const PrefixRule& rule : prefix_rules_) {
+    std::string_view prefix = rule.source_prefix;
+    if (prefix.size() > 1 && prefix.back() == '.' && name == prefix.substr(0, prefix.size() - 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 const std::string* Mapping::StepType(std::string_view step_name) const {
   auto it = steps_.find(step_name);
   return it == steps_.end() ? nullptr : &it->second;
@@ -82,9 +92,16 @@ base::Status Mapping::ApplyTo(const RawRecord& record, MappedRecord& out) const 
   best.fill(0xFF);
   internal::AttrsJson& attrs = ScratchAttrs();
   attrs.Clear();
+  out.attrs_error.clear();
   for (std::size_t i = 0; i < record.fields.size(); ++i) {
     const auto& [name, value] = record.fields[i];
     ValueType type = record.TypeAt(i);
+    // An object flattens into "attrs.x" fields; a bare "attrs" means it was not one.
+    if (!prefix_rules_.empty() && IsPrefixStem(name) &&
+        !(type != ValueType::kString && value == "null")) {
+      out.attrs_error = "field '" + name + "' is not a JSON object";
+      continue;
+    }
     if (auto role = roles_.find(name); role != roles_.end()) {
       for (const Role::Slot& slot : role->second.slots) {
         auto index = static_cast<std::size_t>(slot.field);

@@ -54,6 +54,9 @@ struct MappedRecord {
   std::string source_event_id;  // empty when the source has none
   std::string case_id, kind, type, step, at, dept, item, actor, channel;
   std::string attrs_json;  // compact JSON object of the attrs, "{}" if none
+  // Set when a field that should hold an object of attrs (e.g. "attrs" in the
+  // canonical format) holds a plain value instead: the record is malformed.
+  std::string attrs_error;
 
   std::string& Field(CanonicalField field);
 };
@@ -81,6 +84,8 @@ class Mapping {
   const std::string& zone() const { return zone_; }
   // The canonical type a step name maps to, or nullptr when it maps to none.
   const std::string* StepType(std::string_view step_name) const;
+  // True when `name` is a prefix rule's source prefix without its final '.'.
+  bool IsPrefixStem(std::string_view name) const;
 
  private:
   friend class MappingBuilder;

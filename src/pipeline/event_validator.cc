@@ -62,6 +62,13 @@ std::optional<Rejection> MaskApplicantId(std::string& attrs_json, std::optional<
   auto it = attrs.find("applicant_id");
   if (it == attrs.end() || !it->is_string()) return std::nullopt;
   std::string id = it->get<std::string>();
+  // Already masked (a quarantined record redacted on the way in): keep it as such.
+  if (id.size() == 18 && id.substr(6, 8) == std::string(8, '*')) {
+    attrs["applicant_id_masked"] = id;
+    attrs.erase("applicant_id");
+    attrs_json = attrs.dump();
+    return std::nullopt;
+  }
   if (base::Status valid = codes::ValidateIdNumber(id, today); !valid.ok()) {
     return Reject(reason::kBadApplicantId,
                   "field 'attrs.applicant_id' (" + codes::MaskIdNumber(id) + "): " + valid.message());
@@ -153,6 +160,7 @@ Checked EventValidator::Validate(const ingest::MappedRecord& r) {
 
   if (auto rejected = CheckReferences(r)) return *rejected;
 
+  if (!r.attrs_error.empty()) return Reject(reason::kBadAttrs, r.attrs_error);
   event.attrs_json = r.attrs_json.empty() ? "{}" : r.attrs_json;
   std::optional<base::Date> today = std::chrono::floor<std::chrono::days>(options_.now);
   if (auto rejected = MaskApplicantId(event.attrs_json, today)) return *rejected;

@@ -10,6 +10,7 @@
 
 #include "audit/canonical_event.h"
 #include "base/strings.h"
+#include "codes/redact.h"
 
 namespace oversight::pipeline {
 
@@ -109,8 +110,10 @@ class IngestRunner::Producer {
     q.line = record.line;
     q.reason = std::string(reason);
     q.message = std::move(message);
-    q.original_text = record.text;
-    q.fields_json = record.parse_error.empty() ? FieldsToJson(record) : "";
+    // Identity numbers never rest in clear, not even in quarantine (DESIGN §12); the
+    // validator accepts the masked form on retry.
+    q.original_text = codes::RedactIdNumbers(record.text);
+    q.fields_json = record.parse_error.empty() ? codes::RedactIdNumbers(FieldsToJson(record)) : "";
     q.received_at = runner_.options_.now;
     ++batch.counted.quarantined;
     ++batch.counted.reasons[q.reason];
@@ -190,22 +193,41 @@ base::Status IngestRunner::Write(Batch& batch) {
   return base::Status::Ok();
 }
 
+namespace {
+
+// One letter per value type, so a retried record keeps numbers and booleans.
+constexpr std::string_view kTypeCodes = "snbj";  // string, number, bool, raw JSON
+
+}  // namespace
+
 std::string FieldsToJson(const ingest::RawRecord& record) {
-  std::string out = "{";
-  for (const auto& [name, value] : record.fields) {
-    if (out.size() > 1) out += ",";
-    out += "\"" + base::JsonEscape(name) + "\":\"" + base::JsonEscape(value) + "\"";
+  // An array of [name, value, type] keeps the order and repeated names exactly.
+  std::string out = "[";
+  for (std::size_t i = 0; i < record.fields.size(); ++i) {
+    const auto& [name, value] = record.fields[i];
+    if (i > 0) out += ",";
+    out += "[\"" + base::JsonEscape(name) + "\",\"" + base::JsonEscape(value) + "\",\"";
+    out += kTypeCodes[static_cast<std::size_t>(record.TypeAt(i))];
+    out += "\"]";
   }
-  out += "}";
+  out += "]";
   return out;
 }
 
 base::Status FieldsFromJson(std::string_view json, ingest::RawRecord& record) {
-  nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(json, nullptr, false);
-  if (!parsed.is_object()) return base::InvalidArgument("stored fields are not a JSON object");
+  nlohmann::json parsed = nlohmann::json::parse(json, nullptr, false);
+  if (!parsed.is_array()) return base::InvalidArgument("stored fields are not a JSON array");
   record.fields.clear();
-  for (const auto& [name, value] : parsed.items()) {
-    record.fields.emplace_back(name, value.is_string() ? value.get<std::string>() : value.dump());
+  record.value_types.clear();
+  for (const nlohmann::json& field : parsed) {
+    if (!field.is_array() || field.size() != 3 || !field[0].is_string() || !field[1].is_string() ||
+        !field[2].is_string()) {
+      return base::InvalidArgument("stored field is not [name, value, type]");
+    }
+    std::size_t type = kTypeCodes.find(field[2].get<std::string>());
+    if (type == std::string_view::npos) return base::InvalidArgument("unknown stored field type");
+    record.AddField(field[0].get<std::string>(), field[1].get<std::string>(),
+                    static_cast<ingest::ValueType>(type));
   }
   return base::Status::Ok();
 }

@@ -34,8 +34,8 @@ struct QuarantineRecord {
   std::int64_t line = 0;
   std::string reason;           // stable reason code, e.g. "missing_field"
   std::string message;          // operator-readable detail naming the field
-  std::string original_text;    // the record as the source wrote it
-  std::string fields_json;      // the parsed fields (name → value), for retry; "" if unparsable
+  std::string original_text;    // the record as the source wrote it (identity numbers masked)
+  std::string fields_json;      // the parsed fields, [[name, value, type], ...], for retry; "" if unparsable
   base::Instant received_at{};
   bool resolved = false;
   std::int64_t resolved_seq = 0;  // the event it became, once retried successfully
