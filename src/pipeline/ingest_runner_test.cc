@@ -109,6 +109,37 @@ TEST_F(IngestRunnerTest, RetryStoresRecordsOnceReferenceDataIsFixed) {
   EXPECT_TRUE(store_->VerifyChain()->ok);
 }
 
+TEST_F(IngestRunnerTest, QuarantineHoldsIdentityNumbersOnlyMasked) {
+  std::string line = R"({"source_event_id":"p1","case_id":"c-p1","type":"submit","at":"2025-03-03T09:00:00+08:00","dept":")" +
+                     std::string(kDept) + R"(","item":"I-9","attrs":{"applicant_id":"11010519491231002X","fee":0}})" + "\n";
+  IngestSummary s = Ingest(line);
+  ASSERT_EQ(s.reasons["unknown_item"], 1);
+  auto held = store_->ListQuarantine({});
+  ASSERT_TRUE(held.ok());
+  ASSERT_EQ(held->size(), 1u);
+  for (const std::string* text : {&(*held)[0].original_text, &(*held)[0].fields_json}) {
+    EXPECT_EQ(text->find("11010519491231002X"), std::string::npos) << *text;
+    EXPECT_NE(text->find("110105********002X"), std::string::npos) << *text;
+  }
+  // Once the item exists the record goes through, still masked, fee still a number.
+  model::Item item;
+  item.code = "I-9";
+  item.name = "late";
+  item.dept_code = kDept;
+  ASSERT_TRUE(store_->UpsertItem(item, false).ok());
+  ValidatorOptions options;
+  options.source = "hall";
+  options.now = now_;
+  EventValidator validator(options, *store_->ListDepartments(), *store_->ListItems());
+  auto retried = RetryQuarantine(*store_, "hall", mapping_, validator, now_);
+  ASSERT_TRUE(retried.ok());
+  EXPECT_EQ(retried->stored, 1);
+  auto events = store_->EventsOfCase("c-p1");
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].event.attrs_json, R"({"applicant_id_masked":"110105********002X","fee":0})");
+}
+
 TEST_F(IngestRunnerTest, SummaryJsonHasTheAgreedKeys) {
   IngestSummary s = Ingest(Line("1", "submit") + "oops\n");
   std::string json = s.ToJson();
