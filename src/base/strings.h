@@ -16,7 +16,10 @@ std::string ToLowerAscii(std::string_view text);
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF).
 bool IsValidUtf8(std::string_view text);
 
-// Escapes `text` as the body of a JSON string (no surrounding quotes).
+// Escapes `text` as the body of a JSON string (no surrounding quotes): quote,
+// backslash and control characters (and DEL) are escaped, everything else copied.
 std::string JsonEscape(std::string_view text);
+// The same, appended to `out` (for writers that build long strings).
+void AppendJsonEscaped(std::string& out, std::string_view text);
 
 }  // namespace oversight::base

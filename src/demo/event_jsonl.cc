@@ -17,24 +17,13 @@ void AppendDigits(std::int64_t value, int width, std::string& out) {
   while (n > 0) out += buf[--n];
 }
 
-bool NeedsEscape(std::string_view text) {
-  for (char c : text) {
-    if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return true;
-  }
-  return false;
-}
-
 // "key":"value" with a comma before it unless it opens the object.
 void AppendString(std::string_view key, std::string_view value, std::string& out) {
   if (out.back() != '{') out += ',';
   out += '"';
   out += key;
   out += "\":\"";
-  if (NeedsEscape(value)) {
-    out += base::JsonEscape(value);
-  } else {
-    out += value;
-  }
+  base::AppendJsonEscaped(out, value);
   out += '"';
 }
 
