@@ -16,8 +16,12 @@ namespace oversight::pipeline {
 
 // What the producer hands the writer: one store transaction's worth.
 struct IngestRunner::Batch {
+  std::int64_t number = 0;
   std::vector<model::Event> events;
   std::vector<audit::Digest> digests;
+  // Chain links predicted from `chain_before`, assuming no duplicates (LinkHint).
+  store::ChainHead chain_before;
+  std::vector<audit::Digest> links;
   std::vector<store::QuarantineRecord> rejected;
   std::vector<model::Department> new_departments;
   std::vector<model::Item> new_items;
@@ -28,13 +32,24 @@ struct IngestRunner::Batch {
 
 // Reads, maps, validates and hashes on its own thread, passing full batches
 // through a queue of at most kQueueDepth, which bounds memory to a few batches.
+// It also predicts the chain links, taking the writer off the hashing path: the
+// prediction holds as long as no event turns out to be a duplicate, and the
+// store checks it before using it. After a miss it resumes from the writer's
+// actual head once the writer has caught up with it.
 class IngestRunner::Producer {
  public:
   static constexpr size_t kQueueDepth = 2;
 
   Producer(IngestRunner& runner, ingest::RecordReader& reader, const std::string& input_name)
       : runner_(runner), reader_(reader), input_name_(input_name),
-        hasher_(runner.store_.hash_algorithm()) {}
+        hasher_(runner.store_.hash_algorithm()), predicted_(runner.store_.chain_head()) {}
+
+  // Called by the writer after it wrote batch `number`, with the chain as it is.
+  void Written(std::int64_t number, const store::ChainHead& head) {
+    std::lock_guard lock(mu_);
+    written_number_ = number;
+    written_head_ = head;
+  }
 
   void Start() { thread_ = std::thread([this] { Produce(); }); }
 
@@ -63,7 +78,7 @@ class IngestRunner::Producer {
  private:
   void Produce() {
     const size_t batch_size = runner_.options_.batch_size;
-    Batch batch;
+    Batch batch = NewBatch(1);
     ingest::RawRecord record;
     while (true) {
       record.Clear();
@@ -75,8 +90,9 @@ class IngestRunner::Producer {
       if (!*more) break;
       Take(record, batch);
       if (batch.events.size() >= batch_size || batch.rejected.size() >= batch_size) {
+        std::int64_t next = batch.number + 1;
         if (!Push(std::move(batch))) return;
-        batch = Batch();
+        batch = NewBatch(next);
       }
     }
     batch.last = true;
@@ -100,6 +116,20 @@ class IngestRunner::Producer {
     }
     batch.events.push_back(std::move(std::get<model::Event>(checked)));
     batch.digests.push_back(audit::ContentDigest(hasher_, batch.events.back(), scratch_));
+    predicted_.hash = hasher_.Link(predicted_.hash, ++predicted_.seq, batch.digests.back());
+    batch.links.push_back(predicted_.hash);
+  }
+
+  Batch NewBatch(std::int64_t number) {
+    {
+      std::lock_guard lock(mu_);
+      // The writer has written everything before this batch: its head is the truth.
+      if (written_number_ == number - 1) predicted_ = written_head_;
+    }
+    Batch batch;
+    batch.number = number;
+    batch.chain_before = predicted_;
+    return batch;
   }
 
   void Quarantine(const ingest::RawRecord& record, std::string_view reason, std::string message,
@@ -136,13 +166,16 @@ class IngestRunner::Producer {
   ingest::RecordReader& reader_;
   const std::string& input_name_;
   audit::ChainHasher hasher_;
+  store::ChainHead predicted_;  // the chain head if every event so far is stored
   ingest::MappedRecord mapped_;
   std::string scratch_;
 
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<Batch> queue_;  // guarded by mu_
-  bool stopped_ = false;     // guarded by mu_
+  std::deque<Batch> queue_;            // guarded by mu_
+  bool stopped_ = false;               // guarded by mu_
+  std::int64_t written_number_ = 0;    // guarded by mu_
+  store::ChainHead written_head_;      // guarded by mu_
   std::thread thread_;
 };
 
@@ -160,6 +193,7 @@ base::Status IngestRunner::Run(ingest::RecordReader& reader, const std::string& 
       producer.Stop();
       return written;
     }
+    producer.Written(batch.number, store_.chain_head());
     if (batch.last) {
       producer.Stop();
       OVS_RETURN_IF_ERROR(store_.Flush());
@@ -179,8 +213,9 @@ base::Status IngestRunner::Write(Batch& batch) {
     ++summary_.items_registered;
   }
   if (!batch.events.empty()) {
+    store::LinkHint hint{batch.chain_before, batch.links};
     OVS_ASSIGN_OR_RETURN(store::AppendResult appended,
-                         store_.AppendDigested(batch.events, batch.digests, options_.now));
+                         store_.AppendDigested(batch.events, batch.digests, options_.now, &hint));
     summary_.stored += appended.stored;
     summary_.duplicate += appended.duplicates;
   }

@@ -62,6 +62,7 @@ TEST_F(IngestRunnerTest, EveryRecordIsStoredDuplicateOrQuarantined) {
   EXPECT_EQ(s.reasons["parse_error"], 1);
   EXPECT_EQ(s.reasons["unknown_item"], 1);
   EXPECT_EQ(s.read, s.stored + s.duplicate + s.quarantined);
+  EXPECT_TRUE(store_->VerifyChain()->ok);  // predicted links were dropped after the duplicate
 
   auto held = store_->ListQuarantine({});
   ASSERT_TRUE(held.ok());
@@ -138,6 +139,21 @@ TEST_F(IngestRunnerTest, QuarantineHoldsIdentityNumbersOnlyMasked) {
   ASSERT_TRUE(events.ok());
   ASSERT_EQ(events->size(), 1u);
   EXPECT_EQ((*events)[0].event.attrs_json, R"({"applicant_id_masked":"110105********002X","fee":0})");
+}
+
+TEST_F(IngestRunnerTest, ChainHoldsWhateverMixOfNewAndDuplicateEvents) {
+  std::string first, second;
+  for (int i = 0; i < 40; ++i) first += Line(std::to_string(i), "submit");
+  for (int i = 20; i < 70; ++i) second += Line(std::to_string(i), "submit");  // 20 seen, 30 new
+  Ingest(first, 7);
+  IngestSummary s = Ingest(second + first + second, 3);
+  EXPECT_EQ(s.stored, 30);
+  EXPECT_EQ(s.duplicate, 110);  // 140 read: 30 new, the rest seen before
+  Ingest(Line("new", "submit"), 1);
+  auto report = store_->VerifyChain();
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok) << report->problem;
+  EXPECT_EQ(report->events_checked, 71);
 }
 
 TEST_F(IngestRunnerTest, SummaryJsonHasTheAgreedKeys) {

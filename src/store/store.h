@@ -83,6 +83,20 @@ struct ChainReport {
   std::string head_hash_hex;        // the chain head as recorded
 };
 
+// The end of the hash chain: the last event's seq and link (0 and zeros when empty).
+struct ChainHead {
+  std::int64_t seq = 0;
+  audit::Digest hash{};
+};
+
+// Chain links a caller computed ahead of the writer, assuming that the chain
+// ended at `prev` and that no event of the batch is a duplicate. The store uses
+// them only while both hold (checked, not trusted), and computes the rest itself.
+struct LinkHint {
+  ChainHead prev;
+  std::span<const audit::Digest> links;
+};
+
 struct StoreStats {
   std::int64_t departments = 0;
   std::int64_t items = 0;
@@ -109,15 +123,18 @@ class Store {
   // the ingest time and the source watermark. `content_digests[i]` must be
   // audit::ContentDigest of events[i] under hash_algorithm(): callers compute them
   // off the writer thread. The cases table follows (see Flush).
+  // `hint` (may be null) offers precomputed links (see LinkHint).
   virtual base::Result<AppendResult> AppendDigested(std::span<const model::Event> events,
                                                     std::span<const audit::Digest> content_digests,
-                                                    base::Instant ingested_at) = 0;
+                                                    base::Instant ingested_at,
+                                                    const LinkHint* hint) = 0;
   // The same, computing the digests here.
   base::Result<AppendResult> AppendBatch(std::span<const model::Event> events,
                                          base::Instant ingested_at) {
     std::vector<audit::Digest> digests = audit::ContentDigests(hash_algorithm(), events);
-    return AppendDigested(events, digests, ingested_at);
+    return AppendDigested(events, digests, ingested_at, nullptr);
   }
+  virtual ChainHead chain_head() const = 0;
   // Brings the cases summary up to date with every appended event. Appends keep
   // it current lazily, in large steps; a store that was not flushed (a crash)
   // catches up when next opened.

@@ -176,7 +176,8 @@ base::Status SqliteStore::CatchUpCases() {
 
 base::Result<AppendResult> SqliteStore::AppendDigested(std::span<const model::Event> events,
                                                        std::span<const audit::Digest> content_digests,
-                                                       base::Instant ingested_at) {
+                                                       base::Instant ingested_at,
+                                                       const LinkHint* hint) {
   AppendResult result;
   result.seqs.reserve(events.size());
   if (events.empty()) return result;
@@ -188,7 +189,7 @@ base::Result<AppendResult> SqliteStore::AppendDigested(std::span<const model::Ev
   const audit::Digest saved_hash = head_hash_;
   OVS_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
   base::Status status =
-      AppendInTransaction(events, content_digests, base::ToUnixMillis(ingested_at), result);
+      AppendInTransaction(events, content_digests, base::ToUnixMillis(ingested_at), hint, result);
   if (status.ok()) status = db_.Exec("COMMIT");
   if (!status.ok()) {
     (void)db_.Exec("ROLLBACK");
@@ -203,12 +204,18 @@ base::Result<AppendResult> SqliteStore::AppendDigested(std::span<const model::Ev
 
 base::Status SqliteStore::AppendInTransaction(std::span<const model::Event> events,
                                               std::span<const audit::Digest> content_digests,
-                                              std::int64_t ingested_ms, AppendResult& result) {
+                                              std::int64_t ingested_ms, const LinkHint* hint,
+                                              AppendResult& result) {
+  // The hint's links hold while the chain is where the hint assumed it: the same
+  // head at the start, and no duplicate since (each stored event advanced it by one).
+  bool on_hint = hint != nullptr && hint->links.size() == events.size() &&
+                 hint->prev.seq == head_seq_ && hint->prev.hash == head_hash_;
   for (size_t i = 0; i < events.size(); ++i) {
     const model::Event& event = events[i];
     const std::int64_t seq = head_seq_ + 1;
     OVS_ASSIGN_OR_RETURN(CaseRow * row, TouchCase(event));
-    audit::Digest hash = hasher_->Link(head_hash_, seq, content_digests[i]);
+    audit::Digest hash =
+        on_hint ? hint->links[i] : hasher_->Link(head_hash_, seq, content_digests[i]);
     insert_event_.Bind(1, seq)
         .BindTextStatic(2, event.source)
         .BindTextStatic(3, event.source_event_id)
@@ -229,6 +236,7 @@ base::Status SqliteStore::AppendInTransaction(std::span<const model::Event> even
     if (db_.Changes() == 0) {  // this case already holds (source, source_event_id)
       ++result.duplicates;
       result.seqs.push_back(0);
+      on_hint = false;
       continue;
     }
     ApplyToCase(*row, event);

@@ -49,6 +49,35 @@ TEST_F(SqliteStoreTest, SameIdFromAnotherSourceIsNotADuplicate) {
   EXPECT_EQ(store->AppendBatch(batch, now_)->stored, 2);
 }
 
+TEST_F(SqliteStoreTest, UsesLinkHintsOnlyWhileTheyHold) {
+  auto store = Open();
+  ASSERT_TRUE(store->AppendBatch(std::vector{EventBuilder("c0", EventType::kSubmit).Build()}, now_).ok());
+  std::vector<model::Event> batch = {EventBuilder("c1", EventType::kSubmit).Build(),
+                                     EventBuilder("c0", EventType::kSubmit).Build(),  // duplicate
+                                     EventBuilder("c2", EventType::kSubmit).Build()};
+  std::vector<audit::Digest> digests = audit::ContentDigests(store->hash_algorithm(), batch);
+  // Links predicted as if nothing were a duplicate: the third is wrong once the second is one.
+  audit::ChainHasher hasher(store->hash_algorithm());
+  ChainHead head = store->chain_head();
+  std::vector<audit::Digest> links;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    head.hash = hasher.Link(head.hash, ++head.seq, digests[i]);
+    links.push_back(head.hash);
+  }
+  LinkHint hint{store->chain_head(), links};
+  ASSERT_TRUE(store->AppendDigested(batch, digests, now_, &hint).ok());
+  // A hint from another chain position is ignored.
+  std::vector<model::Event> more = {EventBuilder("c3", EventType::kSubmit).Build()};
+  std::vector<audit::Digest> more_digests = audit::ContentDigests(store->hash_algorithm(), more);
+  std::vector<audit::Digest> garbage(1);
+  LinkHint stale{ChainHead{}, garbage};
+  ASSERT_TRUE(store->AppendDigested(more, more_digests, now_, &stale).ok());
+  auto report = store->VerifyChain();
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok) << report->problem;
+  EXPECT_EQ(report->events_checked, 4);
+}
+
 TEST_F(SqliteStoreTest, KeepsCaseSummary) {
   auto store = Open();
   std::vector<model::Event> batch = {

@@ -38,7 +38,9 @@ class SqliteStore final : public Store {
 
   base::Result<AppendResult> AppendDigested(std::span<const model::Event> events,
                                             std::span<const audit::Digest> content_digests,
-                                            base::Instant ingested_at) override;
+                                            base::Instant ingested_at,
+                                            const LinkHint* hint) override;
+  ChainHead chain_head() const override { return {head_seq_, head_hash_}; }
   base::Status Flush() override;
 
   base::Result<std::int64_t> AddQuarantine(std::span<const QuarantineRecord> records) override;
@@ -66,7 +68,8 @@ class SqliteStore final : public Store {
   base::Status CatchUpCases();
   base::Status AppendInTransaction(std::span<const model::Event> events,
                                    std::span<const audit::Digest> content_digests,
-                                   std::int64_t ingested_ms, AppendResult& result);
+                                   std::int64_t ingested_ms, const LinkHint* hint,
+                                   AppendResult& result);
   base::Status WriteChainHead();
   base::Status UpdateSourceCounters(std::span<const model::Event> events,
                                     const AppendResult& result, std::int64_t ingested_ms);
