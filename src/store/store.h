@@ -97,12 +97,39 @@ struct LinkHint {
   std::span<const audit::Digest> links;
 };
 
+// An alert as stored (DESIGN §7). The engine decides; the store keeps it, once.
+struct AlertRecord {
+  std::int64_t id = 0;  // assigned by the store
+  std::string rule_id;
+  std::int64_t rule_version = 1;
+  std::string case_id;
+  std::int64_t occurrence = 0;  // which occurrence of the rule in the case (0 for once-per-case rules)
+  std::string level;            // "notice" | "yellow" | "red"
+  std::string state = "open";   // "open" | "withdrawn" (the response workflow adds more)
+  std::string dept_code;
+  base::Instant raised_at{};    // event time at which the alert became true
+  std::optional<base::Instant> due;
+  std::string reason;
+  std::optional<base::Instant> withdrawn_at;
+  std::string withdraw_reason;
+};
+
+struct AlertFilter {
+  std::optional<std::string> case_id;
+  std::optional<std::string> rule_id;
+  std::optional<std::string> level;
+  std::optional<std::string> dept_code;
+  std::optional<std::string> state;
+  std::int64_t limit = 1000;
+};
+
 struct StoreStats {
   std::int64_t departments = 0;
   std::int64_t items = 0;
   std::int64_t cases = 0;
   std::int64_t events = 0;
   std::int64_t quarantined_open = 0;
+  std::int64_t alerts_open = 0;
 };
 
 class Store {
@@ -156,6 +183,13 @@ class Store {
   virtual base::Result<std::vector<StoredEvent>> EventsOfCase(const std::string& case_id) = 0;
   // The case's summary, current as of the last Flush (see there).
   virtual base::Result<std::optional<model::Case>> FindCase(const std::string& case_id) = 0;
+
+  // Stores alerts; an alert already held under its key (rule, case, occurrence,
+  // level) is left as it is. Returns how many were new.
+  virtual base::Result<std::int64_t> RaiseAlerts(std::span<const AlertRecord> alerts) = 0;
+  // Marks open alerts withdrawn (late data, retired rule) with the reason.
+  virtual base::Status WithdrawAlert(std::int64_t id, base::Instant at, const std::string& reason) = 0;
+  virtual base::Result<std::vector<AlertRecord>> ListAlerts(const AlertFilter& filter) = 0;
 
   // Walks the whole chain, recomputing every link (audit verify).
   virtual base::Result<ChainReport> VerifyChain() = 0;

@@ -9,7 +9,7 @@ namespace oversight::store::sqlite {
 namespace {
 
 // Append new migrations at the end; never edit one that has shipped.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     // 1: reference data, sources, cases, the append-only hash-chained events
     //    with their case/dedupe index, and the quarantine.
     R"sql(
@@ -101,6 +101,28 @@ CREATE INDEX quarantine_open ON quarantine (resolved, source);
 -- Keyed by case first, inserts land near each other (a case's events arrive close
 -- in time), which keeps ingest fast where a key in random order would not.
 CREATE UNIQUE INDEX events_by_case ON events (case_no, source, source_event_id);
+)sql",
+    // 2: alerts raised by the engine. One row per (rule, case, occurrence, level):
+    //    raising again is a no-op; a withdrawn alert keeps its row, state and reason.
+    R"sql(
+CREATE TABLE alerts (
+  id              INTEGER PRIMARY KEY,
+  rule_id         TEXT NOT NULL,
+  rule_version    INTEGER NOT NULL,
+  case_id         TEXT NOT NULL,
+  occurrence      INTEGER NOT NULL,
+  level           TEXT NOT NULL,
+  state           TEXT NOT NULL,
+  dept_code       TEXT NOT NULL,
+  raised_ms       INTEGER NOT NULL,
+  due_ms          INTEGER,
+  reason          TEXT NOT NULL,
+  withdrawn_ms    INTEGER,
+  withdraw_reason TEXT NOT NULL DEFAULT '',
+  UNIQUE (rule_id, case_id, occurrence, level)
+);
+CREATE INDEX alerts_by_case ON alerts (case_id);
+CREATE INDEX alerts_by_dept ON alerts (dept_code, raised_ms);
 )sql",
 };
 

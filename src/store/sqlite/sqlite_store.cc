@@ -190,10 +190,11 @@ base::Result<StoreStats> SqliteStore::Stats() {
       Statement stmt,
       db_.Prepare("SELECT (SELECT COUNT(*) FROM departments), (SELECT COUNT(*) FROM items), "
                   "(SELECT COUNT(*) FROM cases), (SELECT COALESCE(MAX(seq), 0) FROM events), "
-                  "(SELECT COUNT(*) FROM quarantine WHERE resolved = 0)"));
+                  "(SELECT COUNT(*) FROM quarantine WHERE resolved = 0), "
+                  "(SELECT COUNT(*) FROM alerts WHERE state = 'open')"));
   OVS_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return base::Internal("stats query returned no row");
-  return StoreStats{stmt.Int(0), stmt.Int(1), stmt.Int(2), stmt.Int(3), stmt.Int(4)};
+  return StoreStats{stmt.Int(0), stmt.Int(1), stmt.Int(2), stmt.Int(3), stmt.Int(4), stmt.Int(5)};
 }
 
 }  // namespace oversight::store::sqlite

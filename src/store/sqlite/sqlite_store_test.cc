@@ -182,6 +182,41 @@ TEST_F(SqliteStoreTest, QuarantineKeepsAndResolves) {
   EXPECT_EQ(store->Stats()->quarantined_open, 1);
 }
 
+TEST_F(SqliteStoreTest, AlertsAreRaisedOnceAndWithdrawnWithAReason) {
+  auto store = Open();
+  AlertRecord yellow;
+  yellow.rule_id = "license.accept-within-5-days";
+  yellow.case_id = "c1";
+  yellow.level = "yellow";
+  yellow.dept_code = "91350100M000100Y43";
+  yellow.raised_at = now_;
+  yellow.due = now_ - std::chrono::hours(1);
+  yellow.reason = "not accepted within 5 working days";
+  AlertRecord red = yellow;
+  red.level = "red";
+  auto added = store->RaiseAlerts(std::vector{yellow, red, yellow});
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_EQ(*added, 2);
+  EXPECT_EQ(*store->RaiseAlerts(std::vector{yellow}), 0);  // re-evaluation never doubles it
+  EXPECT_EQ(store->Stats()->alerts_open, 2);
+
+  AlertFilter by_level;
+  by_level.level = "red";
+  auto reds = store->ListAlerts(by_level);
+  ASSERT_TRUE(reds.ok());
+  ASSERT_EQ(reds->size(), 1u);
+  ASSERT_TRUE(store->WithdrawAlert((*reds)[0].id, now_, "late event: accepted in time").ok());
+  AlertFilter for_case;
+  for_case.case_id = "c1";
+  auto all = store->ListAlerts(for_case);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  const AlertRecord& withdrawn = (*all)[0].level == "red" ? (*all)[0] : (*all)[1];
+  EXPECT_EQ(withdrawn.state, "withdrawn");
+  EXPECT_EQ(withdrawn.withdraw_reason, "late event: accepted in time");
+  EXPECT_EQ(store->Stats()->alerts_open, 1);
+}
+
 TEST_F(SqliteStoreTest, SourcesTrackWatermark) {
   auto store = Open();
   ASSERT_TRUE(store->UpsertSource({"hall", "Asia/Shanghai", "", 0, {}, {}}).ok());

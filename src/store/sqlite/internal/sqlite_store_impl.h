@@ -54,6 +54,9 @@ class SqliteStore final : public Store {
                           const std::function<bool(const StoredEvent&)>& visit) override;
   base::Result<std::vector<StoredEvent>> EventsOfCase(const std::string& case_id) override;
   base::Result<std::optional<model::Case>> FindCase(const std::string& case_id) override;
+  base::Result<std::int64_t> RaiseAlerts(std::span<const AlertRecord> alerts) override;
+  base::Status WithdrawAlert(std::int64_t id, base::Instant at, const std::string& reason) override;
+  base::Result<std::vector<AlertRecord>> ListAlerts(const AlertFilter& filter) override;
   base::Result<ChainReport> VerifyChain() override;
   base::Result<StoreStats> Stats() override;
   audit::HashAlgorithm hash_algorithm() const override { return algorithm_; }

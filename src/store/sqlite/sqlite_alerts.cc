@@ -1,0 +1,85 @@
+// The alert part of the SQLite store: raised once per key, withdrawn with a reason.
+
+#include "store/sqlite/internal/sqlite_store_impl.h"
+
+namespace oversight::store::sqlite {
+
+base::Result<std::int64_t> SqliteStore::RaiseAlerts(std::span<const AlertRecord> alerts) {
+  std::int64_t added = 0;
+  if (alerts.empty()) return added;
+  OVS_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_.Prepare("INSERT INTO alerts (rule_id, rule_version, case_id, occurrence, level, state, "
+                  "dept_code, raised_ms, due_ms, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                  "ON CONFLICT (rule_id, case_id, occurrence, level) DO NOTHING"));
+  OVS_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+  for (const AlertRecord& a : alerts) {
+    stmt.Bind(1, a.rule_id).Bind(2, a.rule_version).Bind(3, a.case_id).Bind(4, a.occurrence);
+    stmt.Bind(5, a.level).Bind(6, a.state).Bind(7, a.dept_code).Bind(8, base::ToUnixMillis(a.raised_at));
+    if (a.due) {
+      stmt.Bind(9, base::ToUnixMillis(*a.due));
+    } else {
+      stmt.BindNull(9);
+    }
+    stmt.Bind(10, a.reason);
+    base::Status status = stmt.Run();
+    if (!status.ok()) {
+      (void)db_.Exec("ROLLBACK");
+      return status.WithContext("raise alerts");
+    }
+    added += db_.Changes();
+  }
+  OVS_RETURN_IF_ERROR(db_.Exec("COMMIT"));
+  return added;
+}
+
+base::Status SqliteStore::WithdrawAlert(std::int64_t id, base::Instant at, const std::string& reason) {
+  OVS_ASSIGN_OR_RETURN(Statement stmt,
+                       db_.Prepare("UPDATE alerts SET state = 'withdrawn', withdrawn_ms = ?, "
+                                   "withdraw_reason = ? WHERE id = ? AND state = 'open'"));
+  stmt.Bind(1, base::ToUnixMillis(at)).Bind(2, reason).Bind(3, id);
+  return stmt.Run();
+}
+
+base::Result<std::vector<AlertRecord>> SqliteStore::ListAlerts(const AlertFilter& filter) {
+  OVS_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_.Prepare("SELECT id, rule_id, rule_version, case_id, occurrence, level, state, dept_code, "
+                  "raised_ms, due_ms, reason, withdrawn_ms, withdraw_reason FROM alerts WHERE "
+                  "(?1 IS NULL OR case_id = ?1) AND (?2 IS NULL OR rule_id = ?2) AND (?3 IS NULL "
+                  "OR level = ?3) AND (?4 IS NULL OR dept_code = ?4) AND (?5 IS NULL OR state = "
+                  "?5) ORDER BY raised_ms, id LIMIT ?6"));
+  const std::optional<std::string>* params[] = {&filter.case_id, &filter.rule_id, &filter.level,
+                                                &filter.dept_code, &filter.state};
+  for (int i = 0; i < 5; ++i) {
+    if (*params[i]) {
+      stmt.Bind(i + 1, **params[i]);
+    } else {
+      stmt.BindNull(i + 1);
+    }
+  }
+  stmt.Bind(6, filter.limit);
+  std::vector<AlertRecord> out;
+  while (true) {
+    OVS_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    AlertRecord a;
+    a.id = stmt.Int(0);
+    a.rule_id = stmt.Text(1);
+    a.rule_version = stmt.Int(2);
+    a.case_id = stmt.Text(3);
+    a.occurrence = stmt.Int(4);
+    a.level = stmt.Text(5);
+    a.state = stmt.Text(6);
+    a.dept_code = stmt.Text(7);
+    a.raised_at = base::FromUnixMillis(stmt.Int(8));
+    if (!stmt.IsNull(9)) a.due = base::FromUnixMillis(stmt.Int(9));
+    a.reason = stmt.Text(10);
+    if (!stmt.IsNull(11)) a.withdrawn_at = base::FromUnixMillis(stmt.Int(11));
+    a.withdraw_reason = stmt.Text(12);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace oversight::store::sqlite
