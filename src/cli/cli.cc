@@ -40,6 +40,11 @@ struct Args {
   DemoArgs demo_args;
   CatalogArgs catalog_import;
   CatalogArgs catalog_export;
+  RulesCheckArgs rules_check;
+  SuperviseArgs rules_backtest;
+  SuperviseArgs run;
+  CaseShowArgs case_show;
+  AlertsListArgs alerts_list;
 };
 
 // Subcommand callbacks record the command to run; it runs after parsing succeeds.
@@ -190,6 +195,62 @@ void AddDemo(CLI::App& app, Action& action, Args& a, const Environment& env, std
   cmd->callback([&] { action = [&] { return RunDemo(args, env, out); }; });
 }
 
+void AddSuperviseOptions(CLI::App* cmd, SuperviseArgs& args) {
+  AddStoreOptions(cmd, args.store);
+  cmd->add_option("--rules", args.rules_dir, "Rule folder")->capture_default_str();
+  cmd->add_option("--until", args.until, "Judge deadlines at this instant (RFC 3339); default: now");
+  cmd->add_flag("--json", args.json, "Print JSON");
+  AddCalendarOptions(cmd, args.calendar);
+}
+
+void AddSupervision(CLI::App& app, Action& action, Args& a, const Environment& env,
+                    std::ostream& out) {
+  auto& run = a.run;
+  auto* r = app.add_subcommand("run", "Run the active rules over the stored history; store the alerts");
+  AddSuperviseOptions(r, run);
+  r->callback([&] { action = [&] { return RunSupervise(run, env, out); }; });
+
+  auto& show = a.case_show;
+  auto* kase = app.add_subcommand("case", "One case (办件)");
+  kase->require_subcommand(1);
+  auto* s = kase->add_subcommand("show", "The case's full timeline and its alerts (全程留痕)");
+  s->add_option("ID", show.case_id, "Case id")->required();
+  s->add_flag("--json", show.json, "Print JSON");
+  AddStoreOptions(s, show.store);
+  s->callback([&] { action = [&] { return RunCaseShow(show, env, out); }; });
+
+  auto& list = a.alerts_list;
+  auto* alerts = app.add_subcommand("alerts", "Alerts (预警, 黄牌, 红牌)");
+  alerts->require_subcommand(1);
+  auto* l = alerts->add_subcommand("list", "List alerts");
+  l->add_option("--level", list.level, "notice | yellow | red")->check(CLI::IsMember({"notice", "yellow", "red"}));
+  l->add_option("--rule", list.rule, "Only this rule id");
+  l->add_option("--dept", list.dept, "Only this department (code)");
+  l->add_option("--state", list.state, "open | withdrawn")->check(CLI::IsMember({"open", "withdrawn"}));
+  l->add_option("--limit", list.limit, "At most this many")->capture_default_str();
+  l->add_flag("--json", list.json, "Print a JSON array");
+  AddStoreOptions(l, list.store);
+  l->callback([&] { action = [&] { return RunAlertsList(list, env, out); }; });
+}
+
+// `rules` is a group: `check` and `backtest`.
+void AddRules(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
+  auto* rules = app.add_subcommand("rules", "Supervision rule files (docs/RULES.md)");
+  rules->require_subcommand(1);
+  auto& check = a.rules_check;
+  auto* c = rules->add_subcommand("check", "Validate a rule folder; list every error with its place");
+  c->add_option("DIR", check.dir, "Folder with department/, common/, accountability/")->required();
+  c->add_flag("--json", check.json, "Print JSON");
+  c->callback([&] { action = [&] { return RunRulesCheck(check, out); }; });
+
+  auto& backtest = a.rules_backtest;
+  auto* b = rules->add_subcommand("backtest", "What a rule set would have raised over stored history (writes nothing)");
+  AddSuperviseOptions(b, backtest);
+  b->add_option("--from", backtest.from, "Count alerts that became true from this instant");
+  b->add_option("--to", backtest.to, "... until this instant (exclusive)");
+  b->callback([&] { action = [&] { return RunBacktest(backtest, env, out); }; });
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv, const Environment& env) {
@@ -206,6 +267,8 @@ int RunCli(int argc, char** argv, const Environment& env) {
   AddAudit(app, action, args, env, out);
   AddCatalog(app, action, args, env, out);
   AddDemo(app, action, args, env, out);
+  AddRules(app, action, args, env, out);
+  AddSupervision(app, action, args, env, out);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

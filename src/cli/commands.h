@@ -130,4 +130,43 @@ struct DemoArgs {
 };
 int RunDemo(const DemoArgs& args, const Environment& env, std::ostream& out);
 
+// `rules check DIR`: "ok: N rules (department a, common b, accountability c)" and
+// exit 0, or every error as "FILE:LINE:COL: message", one per line, and exit 1.
+struct RulesCheckArgs {
+  std::string dir;
+  bool json = false;
+};
+int RunRulesCheck(const RulesCheckArgs& args, std::ostream& out);
+
+struct CaseShowArgs {
+  StoreArgs store;
+  std::string case_id;
+  bool json = false;
+};
+int RunCaseShow(const CaseShowArgs& args, const Environment& env, std::ostream& out);
+
+struct AlertsListArgs {
+  StoreArgs store;
+  std::string level;  // notice | yellow | red
+  std::string rule;
+  std::string dept;
+  std::string state;  // open | withdrawn
+  std::int64_t limit = 1000;
+  bool json = false;
+};
+int RunAlertsList(const AlertsListArgs& args, const Environment& env, std::ostream& out);
+
+// oversight run (writes alerts) and oversight rules backtest (writes nothing).
+struct SuperviseArgs {
+  StoreArgs store;
+  CalendarArgs calendar;
+  std::string rules_dir = "rules";
+  std::string until;  // judge deadlines at this instant; default: the clock
+  std::string from;   // backtest window over the instants alerts became true
+  std::string to;
+  bool json = false;
+};
+int RunSupervise(const SuperviseArgs& args, const Environment& env, std::ostream& out);
+int RunBacktest(const SuperviseArgs& args, const Environment& env, std::ostream& out);
+
 }  // namespace oversight::cli

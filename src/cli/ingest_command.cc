@@ -11,6 +11,7 @@
 #include "calendar/zone.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/progress.h"
 #include "cli/store_access.h"
 #include "ingest/mapping.h"
 #include "ingest/open_reader.h"
@@ -91,8 +92,13 @@ base::Result<ingest::InputFormat> FormatOf(const IngestArgs& args, const std::st
   return format;
 }
 
-void ShowProgress(std::int64_t records, const std::string& input) {
-  std::cerr << "\r" << input << ": " << records << " records read" << std::flush;
+// Opens the input's reader, counting its bytes for `progress` when given.
+base::Result<std::unique_ptr<ingest::RecordReader>> OpenReader(const std::string& input,
+                                                               const ingest::ReaderOptions& options,
+                                                               ProgressBar* progress) {
+  if (progress == nullptr) return ingest::OpenRecordReader(input, options);
+  OVS_ASSIGN_OR_RETURN(std::unique_ptr<ingest::ByteSource> source, ingest::OpenByteSource(input));
+  return ingest::MakeRecordReader(progress->Count(std::move(source)), options);
 }
 
 }  // namespace
@@ -117,7 +123,9 @@ int RunIngest(const IngestArgs& args, const Environment& env, std::ostream& out)
     if (!format.ok()) return Fail(format.status());
     ingest::ReaderOptions reader_options;
     reader_options.format = *format;
-    auto reader = ingest::OpenRecordReader(input, reader_options);
+    std::optional<ProgressBar> progress;
+    if (show_progress) progress.emplace(input, PlainFileSize(input));
+    auto reader = OpenReader(input, reader_options, progress ? &*progress : nullptr);
     if (!reader.ok()) {
       exit_code = Fail(reader.status());
       continue;
@@ -126,10 +134,10 @@ int RunIngest(const IngestArgs& args, const Environment& env, std::ostream& out)
     options.source = args.source;
     options.batch_size = static_cast<size_t>(args.batch_size);
     options.now = *now;
-    if (show_progress) options.on_progress = [&](std::int64_t n) { ShowProgress(n, input); };
+    if (progress) options.on_progress = [&](std::int64_t n) { progress->Show(n); };
     pipeline::IngestRunner runner(**store, setup->mapping, *setup->validator, options);
     base::Status status = runner.Run(**reader, input);
-    if (show_progress) std::cerr << "\n";
+    if (progress) progress->Finish();
     total.Add(runner.summary());
     if (!status.ok()) {
       // Everything read before the damage is stored or quarantined; say what stopped it.

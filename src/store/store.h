@@ -181,6 +181,10 @@ class Store {
   virtual base::Status ScanEvents(std::int64_t from_seq,
                                   const std::function<bool(const StoredEvent&)>& visit) = 0;
   virtual base::Result<std::vector<StoredEvent>> EventsOfCase(const std::string& case_id) = 0;
+  // Calls `visit` once per case with all its events in event-time order (ties by
+  // seq); stops early when it returns false. Streams: one case in memory at a time.
+  virtual base::Status ScanCases(
+      const std::function<bool(std::vector<StoredEvent>& events)>& visit) = 0;
   // The case's summary, current as of the last Flush (see there).
   virtual base::Result<std::optional<model::Case>> FindCase(const std::string& case_id) = 0;
 

@@ -320,6 +320,28 @@ base::Result<std::vector<StoredEvent>> SqliteStore::EventsOfCase(const std::stri
   return out;
 }
 
+base::Status SqliteStore::ScanCases(
+    const std::function<bool(std::vector<StoredEvent>& events)>& visit) {
+  // The case index gives the rows grouped by case; SQLite sorts each group by time.
+  OVS_ASSIGN_OR_RETURN(Statement stmt,
+                       db_.Prepare(std::string("SELECT ") + kEventColumns +
+                                   ", case_no FROM events ORDER BY case_no, at_ms, seq"));
+  std::vector<StoredEvent> events;
+  std::int64_t current = -1;
+  while (true) {
+    OVS_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    std::int64_t case_no = row ? stmt.Int(15) : -2;
+    if (case_no != current && !events.empty()) {
+      if (!visit(events)) return base::Status::Ok();
+      events.clear();
+    }
+    if (!row) break;
+    current = case_no;
+    events.push_back(ReadStoredEvent(stmt));
+  }
+  return base::Status::Ok();
+}
+
 base::Result<std::optional<model::Case>> SqliteStore::FindCase(const std::string& case_id) {
   OVS_ASSIGN_OR_RETURN(Statement stmt,
                        db_.Prepare("SELECT case_id, kind, item_code, dept_code, channel, source, "

@@ -122,6 +122,23 @@ TEST_F(SqliteStoreTest, CaseSummaryCatchesUpAfterAnUnflushedStop) {
   EXPECT_EQ((*summary)->stage, EventType::kAccept);
 }
 
+TEST_F(SqliteStoreTest, ScanCasesGivesEachCaseInTimeOrder) {
+  auto store = Open();
+  ASSERT_TRUE(store->AppendBatch(
+      std::vector{EventBuilder("c1", EventType::kAccept).At("2025-03-04T09:00:00+08:00").Build(),
+                  EventBuilder("c2", EventType::kSubmit).Build(),
+                  EventBuilder("c1", EventType::kSubmit).At("2025-03-03T09:00:00+08:00").Build()},
+      now_).ok());
+  std::vector<std::string> seen;
+  ASSERT_TRUE(store->ScanCases([&](std::vector<StoredEvent>& events) {
+    std::string line = events[0].event.case_id + ":";
+    for (const auto& e : events) line += std::string(model::EventTypeName(e.event.type)) + ",";
+    seen.push_back(line);
+    return true;
+  }).ok());
+  EXPECT_EQ(seen, (std::vector<std::string>{"c1:submit,accept,", "c2:submit,"}));
+}
+
 TEST_F(SqliteStoreTest, ReopenKeepsChainAndRefusesAnotherAlgorithm) {
   {
     auto store = Open(audit::HashAlgorithm::kSha256);

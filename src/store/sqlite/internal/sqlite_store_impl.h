@@ -53,6 +53,8 @@ class SqliteStore final : public Store {
   base::Status ScanEvents(std::int64_t from_seq,
                           const std::function<bool(const StoredEvent&)>& visit) override;
   base::Result<std::vector<StoredEvent>> EventsOfCase(const std::string& case_id) override;
+  base::Status ScanCases(
+      const std::function<bool(std::vector<StoredEvent>& events)>& visit) override;
   base::Result<std::optional<model::Case>> FindCase(const std::string& case_id) override;
   base::Result<std::int64_t> RaiseAlerts(std::span<const AlertRecord> alerts) override;
   base::Status WithdrawAlert(std::int64_t id, base::Instant at, const std::string& reason) override;

@@ -1,0 +1,180 @@
+#include "supervisor/supervisor.h"
+
+#include <unordered_map>
+
+#include "base/strings.h"
+
+namespace oversight::supervisor {
+namespace {
+
+// Open stored alerts by case, read once: one query instead of one per case.
+base::Result<std::unordered_map<std::string, std::vector<store::AlertRecord>>> OpenAlertsByCase(
+    store::Store& store) {
+  store::AlertFilter filter;
+  filter.state = "open";
+  filter.limit = INT64_MAX;
+  OVS_ASSIGN_OR_RETURN(std::vector<store::AlertRecord> open, store.ListAlerts(filter));
+  std::unordered_map<std::string, std::vector<store::AlertRecord>> by_case;
+  for (store::AlertRecord& alert : open) by_case[alert.case_id].push_back(std::move(alert));
+  return by_case;
+}
+
+std::optional<rules::AlertLevel> ParseLevel(std::string_view name) {
+  for (auto level : {rules::AlertLevel::kNotice, rules::AlertLevel::kYellow, rules::AlertLevel::kRed}) {
+    if (engine::LevelName(level) == name) return level;
+  }
+  return std::nullopt;
+}
+
+engine::AlertChange ToChange(const store::AlertRecord& record) {
+  engine::AlertChange change;
+  change.rule_id = record.rule_id;
+  change.case_id = record.case_id;
+  change.occurrence = record.occurrence;
+  change.level = ParseLevel(record.level).value_or(rules::AlertLevel::kYellow);
+  change.at = record.raised_at;
+  change.due = record.due;
+  change.reason = record.reason;
+  return change;
+}
+
+bool InWindow(const engine::AlertChange& alert, const SuperviseOptions& options) {
+  return (!options.from || alert.at >= *options.from) && (!options.to || alert.at < *options.to);
+}
+
+class Run {
+ public:
+  Run(store::Store& store, const engine::Engine& engine, const SuperviseOptions& options)
+      : store_(store), engine_(engine), options_(options) {
+    for (const rules::Rule& rule : engine.rule_set().rules) versions_[rule.id] = rule.version;
+  }
+
+  base::Status Go() {
+    if (options_.write) {
+      OVS_ASSIGN_OR_RETURN(open_, OpenAlertsByCase(store_));
+    }
+    base::Status status;
+    OVS_RETURN_IF_ERROR(store_.ScanCases([&](std::vector<store::StoredEvent>& stored) {
+      status = Case(stored);
+      return status.ok();
+    }));
+    OVS_RETURN_IF_ERROR(status);
+    return WritePending();
+  }
+
+  SuperviseSummary& summary() { return summary_; }
+
+ private:
+  base::Status Case(std::vector<store::StoredEvent>& stored) {
+    const std::string& case_id = stored.front().event.case_id;
+    if (!options_.only_cases.empty() && !options_.only_cases.contains(case_id)) return base::Status::Ok();
+    ++summary_.cases;
+    summary_.events += static_cast<std::int64_t>(stored.size());
+    events_.clear();
+    for (store::StoredEvent& s : stored) events_.push_back(std::move(s.event));
+    engine::Rederived derived = engine_.Rederive(events_, options_.now);
+    if (summary_.problem.empty()) summary_.problem = derived.problem;
+    for (const engine::AlertChange& alert : derived.alerts) {
+      if (!InWindow(alert, options_)) continue;
+      ++summary_.alerts;
+      ++summary_.by_rule_level[{alert.rule_id, std::string(engine::LevelName(alert.level))}];
+      if (options_.keep_alerts) summary_.kept.push_back(alert);
+    }
+    return Reconcile(case_id, events_.front().dept_code, derived.alerts);
+  }
+
+  // Brings the stored alerts of one case to `wanted`.
+  base::Status Reconcile(const std::string& case_id, const std::string& dept,
+                         const std::vector<engine::AlertChange>& wanted) {
+    std::vector<engine::AlertChange> stored;
+    std::vector<const store::AlertRecord*> records;
+    if (auto it = open_.find(case_id); it != open_.end()) {
+      for (const store::AlertRecord& record : it->second) {
+        stored.push_back(ToChange(record));
+        records.push_back(&record);
+      }
+    }
+    for (const engine::AlertChange& change : engine::DiffAlerts(stored, wanted, options_.now)) {
+      if (change.kind == engine::AlertChange::kWithdraw) {
+        ++summary_.withdrawn;
+        if (!options_.write) continue;
+        for (const store::AlertRecord* record : records) {
+          if (ToChange(*record).Key() == change.Key()) {
+            OVS_RETURN_IF_ERROR(store_.WithdrawAlert(record->id, options_.now, change.reason));
+          }
+        }
+        continue;
+      }
+      ++summary_.raised;
+      if (!options_.write) continue;
+      store::AlertRecord record;
+      record.rule_id = change.rule_id;
+      record.rule_version = versions_[change.rule_id];
+      record.case_id = change.case_id;
+      record.occurrence = change.occurrence;
+      record.level = std::string(engine::LevelName(change.level));
+      record.dept_code = dept;
+      record.raised_at = change.at;
+      record.due = change.due;
+      record.reason = change.reason;
+      pending_.push_back(std::move(record));
+      if (pending_.size() >= 10'000) OVS_RETURN_IF_ERROR(WritePending());
+    }
+    return base::Status::Ok();
+  }
+
+  base::Status WritePending() {
+    if (pending_.empty()) return base::Status::Ok();
+    OVS_ASSIGN_OR_RETURN(std::int64_t added, store_.RaiseAlerts(pending_));
+    (void)added;  // keys already stored (withdrawn earlier) stay as they are
+    pending_.clear();
+    return base::Status::Ok();
+  }
+
+  store::Store& store_;
+  const engine::Engine& engine_;
+  const SuperviseOptions& options_;
+  SuperviseSummary summary_;
+  std::unordered_map<std::string, std::int64_t> versions_;
+  std::unordered_map<std::string, std::vector<store::AlertRecord>> open_;
+  std::vector<model::Event> events_;
+  std::vector<store::AlertRecord> pending_;
+};
+
+}  // namespace
+
+base::Result<SuperviseSummary> Supervise(store::Store& store, const engine::Engine& engine,
+                                         const SuperviseOptions& options) {
+  Run run(store, engine, options);
+  OVS_RETURN_IF_ERROR(run.Go());
+  return std::move(run.summary());
+}
+
+std::string SuperviseSummary::ToJson() const {
+  std::string out = "{\"cases\":" + std::to_string(cases) + ",\"events\":" + std::to_string(events) +
+                    ",\"alerts\":" + std::to_string(alerts) + ",\"raised\":" + std::to_string(raised) +
+                    ",\"withdrawn\":" + std::to_string(withdrawn) + ",\"by_rule\":[";
+  bool first = true;
+  for (const auto& [key, count] : by_rule_level) {
+    if (!first) out += ",";
+    first = false;
+    out += "{\"rule\":\"" + base::JsonEscape(key.first) + "\",\"level\":\"" + key.second +
+           "\",\"count\":" + std::to_string(count) + "}";
+  }
+  out += "]";
+  if (!problem.empty()) out += ",\"problem\":\"" + base::JsonEscape(problem) + "\"";
+  return out + "}";
+}
+
+std::string SuperviseSummary::ToText() const {
+  std::string out = std::to_string(cases) + " cases, " + std::to_string(events) + " events: " +
+                    std::to_string(alerts) + " alerts (" + std::to_string(raised) + " new, " +
+                    std::to_string(withdrawn) + " withdrawn)\n";
+  for (const auto& [key, count] : by_rule_level) {
+    out += "  " + key.first + " [" + key.second + "]: " + std::to_string(count) + "\n";
+  }
+  if (!problem.empty()) out += "warning: " + problem + "\n";
+  return out;
+}
+
+}  // namespace oversight::supervisor
