@@ -40,11 +40,12 @@ int RunStatus(const AuditArgs& args, const Environment& env, std::ostream& out) 
   if (args.json) {
     out << "{\"departments\":" << stats->departments << ",\"items\":" << stats->items
         << ",\"cases\":" << stats->cases << ",\"events\":" << stats->events
-        << ",\"quarantined_open\":" << stats->quarantined_open << "}\n";
+        << ",\"quarantined_open\":" << stats->quarantined_open
+        << ",\"alerts_open\":" << stats->alerts_open << "}\n";
   } else {
     out << "departments " << stats->departments << ", items " << stats->items << ", cases "
         << stats->cases << ", events " << stats->events << ", open quarantine "
-        << stats->quarantined_open << "\n";
+        << stats->quarantined_open << ", open alerts " << stats->alerts_open << "\n";
   }
   return kExitOk;
 }

@@ -66,7 +66,7 @@ class Run {
 
  private:
   base::Status Case(std::vector<store::StoredEvent>& stored) {
-    const std::string& case_id = stored.front().event.case_id;
+    const std::string case_id = stored.front().event.case_id;  // a copy: the events move below
     if (!options_.only_cases.empty() && !options_.only_cases.contains(case_id)) return base::Status::Ok();
     ++summary_.cases;
     summary_.events += static_cast<std::int64_t>(stored.size());

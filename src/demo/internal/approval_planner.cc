@@ -111,8 +111,17 @@ base::Status Planner::Run(Violation violation) {
                " fen");
   }
   if (violation == Violation::kNone && rng_.Chance(kWithdrawRate)) {
-    out_.AtPosition(accept_pos + rng_.Between(30, 600), EventType::kWithdraw, kApplicantActor);
-    return base::Status::Ok();
+    // The applicant withdraws while the case is still within its promised limit: a
+    // case left open past it would be overdue, and that is not what a normal case is.
+    const base::Instant accept_at = c_.plan.events.back().at;
+    OVS_ASSIGN_OR_RETURN(calendar::Deadline due,
+                         ctx_.calendar.Due(accept_at, *c_.item.promised_limit, {}));
+    std::int64_t pos = accept_pos + rng_.Between(30, 600);
+    if (ctx_.clock.InstantOf(pos, 59) >= due.due) pos = accept_pos + 1;
+    if (ctx_.clock.InstantOf(pos, 59) < due.due) {
+      out_.AtPosition(pos, EventType::kWithdraw, kApplicantActor);
+      return base::Status::Ok();
+    }
   }
   return Process(accept_pos, c_.plan.events.back().at, violation == Violation::kCompletionOverdue);
 }

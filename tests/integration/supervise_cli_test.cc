@@ -1,0 +1,123 @@
+// The engine end to end: the demo city's alerts equal its ground truth of
+// injected violations (no missed one, no extra one); running twice stores
+// nothing twice; a late event that removes the reason withdraws the alert.
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "tests/integration/cli_test_support.h"
+
+namespace oversight::testing {
+namespace {
+
+// Which default-pack rule each injected violation must trip (rules/, docs/RULES.md).
+const std::map<std::string, std::string>& RuleOfViolation() {
+  static const std::map<std::string, std::string> kMap = {
+      {"acceptance_overdue", "license.accept-within-5-days"},
+      {"completion_overdue", "license.complete-within-limit"},
+      {"second_supplement", "license.one-time-supplement-notice"},
+      {"decide_without_accept", "license.decide-without-accept"},
+      {"too_fast", "license.too-fast-10-minutes"},
+      {"fee_mismatch", "license.fee-mismatch"},
+      {"complaint_feedback_late", "complaint.first-feedback-24h"},
+  };
+  return kMap;
+}
+
+class SuperviseCliTest : public CliTest {
+ protected:
+  std::set<std::pair<std::string, std::string>> BreachAlerts() {
+    CommandResult r = Run({"alerts", "list", "--db", db_, "--json", "--limit", "1000000"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::set<std::pair<std::string, std::string>> out;
+    for (const nlohmann::json& a : ParseJson(r.out)) {
+      if (a["state"] == "open" && (a["level"] == "yellow" || a["level"] == "red")) {
+        out.insert({a["rule"].get<std::string>(), a["case_id"].get<std::string>()});
+      }
+    }
+    return out;
+  }
+  std::string db_ = "city.db";
+  CommandResult RunRules() {
+    return Run({"run", "--db", db_, "--rules", SourcePath("rules"), "--until",
+                "2026-06-01T00:00:00Z", "--json"});
+  }
+};
+
+TEST_F(SuperviseCliTest, DemoAlertsEqualTheInjectedViolations) {
+  for (const char* seed : {"3", "11"}) {
+    std::filesystem::remove(Path("city.db"));
+    ASSERT_EQ(Run({"demo", "--db", "city.db", "--scale", "0.02", "--seed", seed, "--truth", "t.jsonl"})
+                  .exit_code, 0);
+    CommandResult run = RunRules();
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    std::set<std::pair<std::string, std::string>> expected;
+    for (const nlohmann::json& t : ParseJsonLines(ReadFile("t.jsonl"))) {
+      expected.insert({RuleOfViolation().at(t["violation"]), t["case_id"].get<std::string>()});
+    }
+    ASSERT_GT(expected.size(), 100u);
+    EXPECT_EQ(BreachAlerts(), expected) << "seed " << seed;
+  }
+}
+
+TEST_F(SuperviseCliTest, RunningAgainRaisesNothingTwice) {
+  ASSERT_EQ(Run({"demo", "--db", "city.db", "--scale", "0.01", "--months", "2"}).exit_code, 0);
+  nlohmann::json first = ParseJson(RunRules().out);
+  ASSERT_GT(first["raised"].get<int>(), 0);
+  nlohmann::json second = ParseJson(RunRules().out);
+  EXPECT_EQ(second["raised"], 0);
+  EXPECT_EQ(second["withdrawn"], 0);
+  EXPECT_EQ(second["alerts"], first["alerts"]);
+  // A backtest writes nothing and reports the same set.
+  CommandResult backtest = Run({"rules", "backtest", "--db", "city.db", "--rules", SourcePath("rules"),
+                                "--until", "2026-06-01T00:00:00Z", "--json"});
+  ASSERT_EQ(backtest.exit_code, 0) << backtest.err;
+  EXPECT_EQ(ParseJson(backtest.out)["alerts"], first["alerts"]);
+}
+
+TEST_F(SuperviseCliTest, LateEventWithdrawsAnAlertThatNoLongerHolds) {
+  db_ = "store.db";  // the store Ingest and ImportCatalog use
+  ImportCatalog();
+  // Submitted Monday 2025-03-03; no acceptance seen: overdue after 5 working days.
+  WriteFile("a.jsonl", EventLine("e1", {{"case_id", "late-1"}, {"type", "submit"}, {"at", "2025-03-03T09:00:00+08:00"}}) + "\n");
+  Ingest({"a.jsonl"});
+  ASSERT_EQ(RunRules().exit_code, 0);
+  ASSERT_EQ(BreachAlerts().count({"license.accept-within-5-days", "late-1"}), 1u);
+  // The department's system sends the acceptance late: it happened on day 2.
+  WriteFile("b.jsonl", EventLine("e2", {{"case_id", "late-1"}, {"type", "accept"}, {"at", "2025-03-04T10:00:00+08:00"}}) + "\n");
+  Ingest({"b.jsonl"});
+  nlohmann::json again = ParseJson(RunRules().out);
+  EXPECT_GE(again["withdrawn"].get<int>(), 1);
+  EXPECT_EQ(BreachAlerts().count({"license.accept-within-5-days", "late-1"}), 0u);
+  CommandResult show = Run({"case", "show", "late-1", "--db", db_, "--json"});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  nlohmann::json kase = ParseJson(show.out);
+  EXPECT_EQ(kase["events"].size(), 2u);
+  bool withdrawn = false;
+  for (const nlohmann::json& a : kase["alerts"]) {
+    if (a["rule"] == "license.accept-within-5-days" && a["state"] == "withdrawn") withdrawn = true;
+  }
+  EXPECT_TRUE(withdrawn) << show.out;
+}
+
+TEST_F(SuperviseCliTest, AlertsListJsonHasTheAgreedKeys) {
+  ASSERT_EQ(Run({"demo", "--db", "city.db", "--scale", "0.01", "--months", "2"}).exit_code, 0);
+  ASSERT_EQ(RunRules().exit_code, 0);
+  CommandResult r = Run({"alerts", "list", "--db", db_, "--json", "--level", "yellow", "--limit", "5"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json alerts = ParseJson(r.out);
+  ASSERT_TRUE(alerts.is_array());
+  ASSERT_FALSE(alerts.empty());
+  for (const nlohmann::json& a : alerts) {
+    for (const char* key : {"id", "rule", "case_id", "level", "state", "raised_at"}) {
+      EXPECT_TRUE(a.contains(key)) << key;
+    }
+    EXPECT_EQ(a["level"], "yellow");
+  }
+}
+
+}  // namespace
+}  // namespace oversight::testing
