@@ -113,7 +113,7 @@ TEST_F(AuditCliTest, StatusCountsWhatIsStored) {
   EXPECT_EQ(status["events"], 5);
   EXPECT_EQ(status["quarantined_open"], 1);
   CommandResult text = Run({"status", "--db", kDb});
-  EXPECT_EQ(text.out, "departments 2, items 2, cases 5, events 5, open quarantine 1\n");
+  EXPECT_EQ(text.out, "departments 2, items 2, cases 5, events 5, open quarantine 1, open alerts 0\n");
 }
 
 class Sha256AuditCliTest : public AuditCliTest {
