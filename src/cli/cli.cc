@@ -115,6 +115,8 @@ void AddIngest(CLI::App& app, Action& action, Args& a, const Environment& env, s
   cmd->add_flag("--auto-register", args.auto_register, "Register unknown departments and items");
   cmd->add_flag("--json", args.json, "Print the summary as one JSON object");
   cmd->add_flag("!--no-progress", args.progress, "No progress bar");
+  cmd->add_option("--rules", args.rules_dir,
+                  "Run these rules on the cases the ingest touched and store their alerts");
   AddStoreOptions(cmd, args.store);
   cmd->add_option("--hash", args.store.hash, "Chain hash for a new store")->check(CLI::IsMember({"sm3", "sha256"}));
   AddCalendarOptions(cmd, args.calendar);

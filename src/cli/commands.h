@@ -84,6 +84,7 @@ struct IngestArgs {
   bool auto_register = false;
   bool json = false;
   bool progress = true;  // on a terminal only
+  std::string rules_dir;  // when set, the engine judges the cases this ingest touched
 };
 int RunIngest(const IngestArgs& args, const Environment& env, std::ostream& out);
 

@@ -11,12 +11,14 @@
 #include "calendar/zone.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/engine_setup.h"
 #include "cli/progress.h"
 #include "cli/store_access.h"
 #include "ingest/mapping.h"
 #include "ingest/open_reader.h"
 #include "pipeline/ingest_runner.h"
 #include "pipeline/quarantine_retry.h"
+#include "supervisor/supervisor.h"
 
 namespace oversight::cli {
 namespace {
@@ -101,6 +103,20 @@ base::Result<std::unique_ptr<ingest::RecordReader>> OpenReader(const std::string
   return ingest::MakeRecordReader(progress->Count(std::move(source)), options);
 }
 
+// Alerts as events arrive: the engine re-derives each case that got new events.
+base::Result<supervisor::SuperviseSummary> JudgeTouchedCases(const IngestArgs& args,
+                                                             store::Store& store,
+                                                             std::set<std::string> touched,
+                                                             base::Instant now) {
+  OVS_ASSIGN_OR_RETURN(EngineCatalog catalog, LoadEngineCatalog(store));
+  OVS_ASSIGN_OR_RETURN(engine::Engine engine,
+                       MakeEngine(args.rules_dir, args.calendar, catalog, /*active_only=*/true));
+  supervisor::SuperviseOptions options;
+  options.now = now;
+  options.only_cases = std::move(touched);
+  return supervisor::Supervise(store, engine, options);
+}
+
 }  // namespace
 
 int RunIngest(const IngestArgs& args, const Environment& env, std::ostream& out) {
@@ -117,6 +133,7 @@ int RunIngest(const IngestArgs& args, const Environment& env, std::ostream& out)
 
   const bool show_progress = args.progress && !args.json && isatty(STDERR_FILENO);
   pipeline::IngestSummary total;
+  std::set<std::string> touched;
   int exit_code = kExitOk;
   for (const std::string& input : args.inputs) {
     base::Result<ingest::InputFormat> format = FormatOf(args, input);
@@ -139,13 +156,27 @@ int RunIngest(const IngestArgs& args, const Environment& env, std::ostream& out)
     base::Status status = runner.Run(**reader, input);
     if (progress) progress->Finish();
     total.Add(runner.summary());
+    touched.insert(runner.touched_cases().begin(), runner.touched_cases().end());
     if (!status.ok()) {
       // Everything read before the damage is stored or quarantined; say what stopped it.
       std::cerr << "oversight: " << status.message() << "\n";
       exit_code = kExitNo;
     }
   }
-  out << (args.json ? total.ToJson() + "\n" : total.ToText());
+  std::optional<supervisor::SuperviseSummary> judged;
+  if (!args.rules_dir.empty() && !touched.empty()) {
+    auto result = JudgeTouchedCases(args, **store, std::move(touched), *now);
+    if (!result.ok()) return Fail(result.status().WithContext("rules"));
+    judged = std::move(result).value();
+  }
+  if (args.json) {
+    std::string json = total.ToJson();
+    if (judged) json.insert(json.size() - 1, ",\"engine\":" + judged->ToJson());
+    out << json << "\n";
+  } else {
+    out << total.ToText();
+    if (judged) out << "engine: " << judged->ToText();
+  }
   return exit_code;
 }
 

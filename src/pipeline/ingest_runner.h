@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,8 @@ class IngestRunner {
   base::Status Run(ingest::RecordReader& reader, const std::string& input_name);
 
   const IngestSummary& summary() const { return summary_; }
+  // Cases that got at least one new event (for the engine to look at again).
+  const std::set<std::string>& touched_cases() const { return touched_cases_; }
 
  private:
   struct Batch;
@@ -53,6 +56,7 @@ class IngestRunner {
   EventValidator& validator_;
   RunnerOptions options_;
   IngestSummary summary_;
+  std::set<std::string> touched_cases_;
 };
 
 // Serialises a record's fields as a JSON object (name → string value), the form

@@ -103,6 +103,22 @@ TEST_F(SuperviseCliTest, LateEventWithdrawsAnAlertThatNoLongerHolds) {
   EXPECT_TRUE(withdrawn) << show.out;
 }
 
+TEST_F(SuperviseCliTest, IngestWithRulesRaisesAlertsAsEventsArrive) {
+  db_ = "store.db";
+  ImportCatalog();
+  // Submitted Monday 2025-03-03 and never accepted; ingested a month later.
+  WriteFile("a.jsonl", EventLine("e1", {{"case_id", "slow-1"}, {"type", "submit"}, {"at", "2025-03-03T09:00:00+08:00"}}) + "\n" +
+                           EventLine("e2", {{"case_id", "fine-1"}, {"type", "submit"}, {"at", "2025-03-03T09:00:00+08:00"}}) + "\n" +
+                           EventLine("e3", {{"case_id", "fine-1"}, {"type", "accept"}, {"at", "2025-03-04T09:00:00+08:00"}}) + "\n");
+  nlohmann::json summary = Ingest({"a.jsonl"}, {"--rules", SourcePath("rules")});
+  ASSERT_TRUE(summary.contains("engine")) << summary.dump();
+  EXPECT_EQ(summary["engine"]["cases"], 2);
+  EXPECT_EQ(summary["stored"], 3);
+  std::set<std::pair<std::string, std::string>> breaches = BreachAlerts();
+  EXPECT_EQ(breaches.count({"license.accept-within-5-days", "slow-1"}), 1u);
+  EXPECT_EQ(breaches.count({"license.accept-within-5-days", "fine-1"}), 0u);
+}
+
 TEST_F(SuperviseCliTest, AlertsListJsonHasTheAgreedKeys) {
   ASSERT_EQ(Run({"demo", "--db", "city.db", "--scale", "0.01", "--months", "2"}).exit_code, 0);
   ASSERT_EQ(RunRules().exit_code, 0);
