@@ -151,6 +151,7 @@ int RunIngest(const IngestArgs& args, const Environment& env, std::ostream& out)
     options.source = args.source;
     options.batch_size = static_cast<size_t>(args.batch_size);
     options.now = *now;
+    options.track_touched_cases = !args.rules_dir.empty();
     if (progress) options.on_progress = [&](std::int64_t n) { progress->Show(n); };
     pipeline::IngestRunner runner(**store, setup->mapping, *setup->validator, options);
     base::Status status = runner.Run(**reader, input);

@@ -218,8 +218,10 @@ base::Status IngestRunner::Write(Batch& batch) {
                          store_.AppendDigested(batch.events, batch.digests, options_.now, &hint));
     summary_.stored += appended.stored;
     summary_.duplicate += appended.duplicates;
-    for (size_t i = 0; i < batch.events.size(); ++i) {
-      if (appended.seqs[i] != 0) touched_cases_.insert(batch.events[i].case_id);
+    if (options_.track_touched_cases) {
+      for (size_t i = 0; i < batch.events.size(); ++i) {
+        if (appended.seqs[i] != 0) touched_cases_.insert(batch.events[i].case_id);
+      }
     }
   }
   if (!batch.rejected.empty()) {

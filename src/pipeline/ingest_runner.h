@@ -29,6 +29,8 @@ struct RunnerOptions {
   base::Instant now{};  // ingest time stamped on events and quarantine records
   // Called after each batch with the running count of records read.
   std::function<void(std::int64_t records_read)> on_progress;
+  // Collect the ids of cases that got new events (touched_cases()), for the engine.
+  bool track_touched_cases = false;
 };
 
 class IngestRunner {
