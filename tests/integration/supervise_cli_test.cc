@@ -63,6 +63,56 @@ TEST_F(SuperviseCliTest, DemoAlertsEqualTheInjectedViolations) {
   }
 }
 
+// Arrival order must not matter: events shuffled within windows of 200 (late by
+// up to a few days), split over several ingests each judging as it goes, end in
+// the same alert set as one ordered replay.
+TEST_F(SuperviseCliTest, ShuffledArrivalGivesTheSameAlertsAsOrderedReplay) {
+  ASSERT_EQ(Run({"demo", "--no-db", "--jsonl", "city.jsonl", "--catalog", "catalog.jsonl", "--scale",
+                 "0.01", "--months", "3", "--seed", "5"}).exit_code, 0);
+  std::vector<std::string> lines;
+  {
+    std::string all = ReadFile("city.jsonl"), line;
+    for (char c : all) {
+      if (c == '\n') {
+        lines.push_back(line);
+        line.clear();
+      } else {
+        line += c;
+      }
+    }
+  }
+  ASSERT_GT(lines.size(), 2000u);
+  // Ordered: one ingest, then one run.
+  db_ = "ordered.db";
+  ASSERT_EQ(Run({"catalog", "import", "catalog.jsonl", "--db", db_}).exit_code, 0);
+  ASSERT_EQ(Run({"ingest", "city.jsonl", "--source", "hall", "--db", db_, "--now", "2026-06-01T00:00:00Z"}).exit_code, 0);
+  ASSERT_EQ(RunRules().exit_code, 0);
+  std::set<std::pair<std::string, std::string>> ordered = BreachAlerts();
+  // Shuffled: a deterministic permutation inside each window, four ingests with --rules.
+  std::uint64_t x = 88172645463325252ULL;
+  for (size_t start = 0; start < lines.size(); start += 200) {
+    size_t end = std::min(lines.size(), start + 200);
+    for (size_t i = end - 1; i > start; --i) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      std::swap(lines[i], lines[start + x % (i - start + 1)]);
+    }
+  }
+  db_ = "shuffled.db";
+  ASSERT_EQ(Run({"catalog", "import", "catalog.jsonl", "--db", db_}).exit_code, 0);
+  for (int part = 0; part < 4; ++part) {
+    std::string chunk;
+    for (size_t i = part * lines.size() / 4; i < (part + 1) * lines.size() / 4; ++i) chunk += lines[i] + "\n";
+    WriteFile("part.jsonl", chunk);
+    CommandResult r = Run({"ingest", "part.jsonl", "--source", "hall", "--db", db_, "--now",
+                           "2026-06-01T00:00:00Z", "--rules", SourcePath("rules")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  EXPECT_EQ(BreachAlerts(), ordered);
+  ASSERT_GT(ordered.size(), 10u);
+}
+
 TEST_F(SuperviseCliTest, RunningAgainRaisesNothingTwice) {
   ASSERT_EQ(Run({"demo", "--db", "city.db", "--scale", "0.01", "--months", "2"}).exit_code, 0);
   nlohmann::json first = ParseJson(RunRules().out);
