@@ -14,7 +14,7 @@
 
 #include "bench_support.h"
 #include "engine/engine.h"
-#include "runtime/rule_files.h"
+#include "supervisor/engine_setup.h"
 #include "supervisor/supervisor.h"
 
 using namespace oversight;
@@ -22,39 +22,24 @@ using namespace oversight::bench;
 
 namespace {
 
-struct Catalog {
-  std::unordered_map<std::string, model::Item> items;
-  std::unordered_map<std::string, model::Department> departments;
-};
-
-Catalog CityCatalog(const demo::City& city) {
-  Catalog catalog;
+supervisor::EngineCatalog CityCatalog(const demo::City& city) {
+  supervisor::EngineCatalog catalog;
   for (const auto& item : city.items) catalog.items.emplace(item.code, item);
   for (const auto& dept : city.departments) catalog.departments.emplace(dept.code, dept);
   return catalog;
 }
 
-base::Result<engine::Engine> MakeEngine(const std::string& rules_dir, const Catalog& catalog) {
-  OVS_ASSIGN_OR_RETURN(rules::RuleSet set, runtime::LoadRuleDir(rules_dir));
-  std::erase_if(set.rules, [](const rules::Rule& r) { return r.status != rules::RuleStatus::kActive; });
-  OVS_ASSIGN_OR_RETURN(calendar::Calendar cal,
-                       runtime::LoadCalendar(runtime::DefaultDataDir() / "holidays", std::nullopt, {}));
-  return engine::Engine::Create(
-      std::move(set), std::move(cal),
-      [&catalog](std::string_view code) -> const model::Item* {
-        auto it = catalog.items.find(std::string(code));
-        return it == catalog.items.end() ? nullptr : &it->second;
-      },
-      [&catalog](std::string_view code) -> const model::Department* {
-        auto it = catalog.departments.find(std::string(code));
-        return it == catalog.departments.end() ? nullptr : &it->second;
-      });
+base::Result<engine::Engine> MakeEngine(const std::string& rules_dir,
+                                        const supervisor::EngineCatalog& catalog) {
+  supervisor::EngineSetup setup;
+  setup.rules_dir = rules_dir;
+  return supervisor::MakeEngine(setup, catalog);
 }
 
 const base::Instant kNow = *base::ParseInstant("2026-06-01T00:00:00Z");
 
 std::pair<std::int64_t, double> EngineCore(const demo::DemoGenerator& gen, const std::string& rules_dir) {
-  Catalog catalog = CityCatalog(gen.city());
+  supervisor::EngineCatalog catalog = CityCatalog(gen.city());
   auto engine = MakeEngine(rules_dir, catalog);
   if (!engine.ok()) return {0, 0};
   std::vector<model::Event> events;
@@ -79,12 +64,9 @@ std::pair<std::int64_t, double> EndToEnd(const std::string& events_path, const s
   (void)ingest_seconds;
   auto store = store::sqlite::OpenSqliteStore({db_path, {}});
   if (!store.ok()) return {0, 0};
-  Catalog catalog;
-  auto items = (*store)->ListItems();
-  auto depts = (*store)->ListDepartments();
-  if (!items.ok() || !depts.ok()) return {0, 0};
-  for (auto& item : *items) catalog.items.emplace(item.code, item);
-  for (auto& dept : *depts) catalog.departments.emplace(dept.code, dept);
+  auto catalog_or = supervisor::LoadEngineCatalog(**store);
+  if (!catalog_or.ok()) return {0, 0};
+  supervisor::EngineCatalog& catalog = *catalog_or;
   auto engine = MakeEngine(rules_dir, catalog);
   if (!engine.ok()) return {0, 0};
   supervisor::SuperviseOptions options;
@@ -97,7 +79,7 @@ std::pair<std::int64_t, double> EndToEnd(const std::string& events_path, const s
 
 // One million open cases, each with one submission: every deadline clock running.
 std::pair<std::int64_t, double> OpenCases(const demo::DemoGenerator& gen, const std::string& rules_dir) {
-  Catalog catalog = CityCatalog(gen.city());
+  supervisor::EngineCatalog catalog = CityCatalog(gen.city());
   auto engine = MakeEngine(rules_dir, catalog);
   if (!engine.ok()) return {0, 0};
   constexpr std::int64_t kCases = 1'000'000;

@@ -1,26 +1,23 @@
 #pragma once
 
-// Building an engine for a command: the rule folder, the calendar and the
-// store's catalog (items and departments the engine looks limits and scopes up in).
-
-#include <string>
-#include <unordered_map>
+// The command line's options for building an engine (cli/commands.h) turned into
+// supervisor::EngineSetup.
 
 #include "cli/commands.h"
-#include "engine/engine.h"
+#include "supervisor/engine_setup.h"
 
 namespace oversight::cli {
 
-struct EngineCatalog {
-  std::unordered_map<std::string, model::Item> items;
-  std::unordered_map<std::string, model::Department> departments;
-};
-
-base::Result<EngineCatalog> LoadEngineCatalog(store::Store& store);
-
-// `catalog` must outlive the engine (it looks into it). `active_only` drops
-// rules that are draft, pending approval or retired.
-base::Result<engine::Engine> MakeEngine(const std::string& rules_dir, const CalendarArgs& calendar,
-                                        const EngineCatalog& catalog, bool active_only);
+inline supervisor::EngineSetup EngineSetupFrom(const std::string& rules_dir,
+                                               const CalendarArgs& calendar, bool active_only) {
+  supervisor::EngineSetup setup;
+  setup.rules_dir = rules_dir;
+  if (!calendar.data_dir.empty()) setup.holidays_dir = std::filesystem::path(calendar.data_dir) / "holidays";
+  if (!calendar.closures_file.empty()) setup.closures_file = calendar.closures_file;
+  setup.calendar.zone = calendar.zone;
+  if (calendar.weekends_fallback) setup.calendar.out_of_range = calendar::OutOfRange::kWeekendsOnly;
+  setup.active_only = active_only;
+  return setup;
+}
 
 }  // namespace oversight::cli

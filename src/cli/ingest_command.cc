@@ -108,9 +108,9 @@ base::Result<supervisor::SuperviseSummary> JudgeTouchedCases(const IngestArgs& a
                                                              store::Store& store,
                                                              std::set<std::string> touched,
                                                              base::Instant now) {
-  OVS_ASSIGN_OR_RETURN(EngineCatalog catalog, LoadEngineCatalog(store));
+  OVS_ASSIGN_OR_RETURN(supervisor::EngineCatalog catalog, supervisor::LoadEngineCatalog(store));
   OVS_ASSIGN_OR_RETURN(engine::Engine engine,
-                       MakeEngine(args.rules_dir, args.calendar, catalog, /*active_only=*/true));
+                       supervisor::MakeEngine(EngineSetupFrom(args.rules_dir, args.calendar, true), catalog));
   supervisor::SuperviseOptions options;
   options.now = now;
   options.only_cases = std::move(touched);

@@ -30,11 +30,11 @@ int Supervise(const SuperviseArgs& args, const Environment& env, bool write, std
   if (!to.ok()) return Fail(to.status());
   auto store = OpenExistingStore(args.store, env);
   if (!store.ok()) return Fail(store.status());
-  base::Result<EngineCatalog> catalog = LoadEngineCatalog(**store);
+  base::Result<supervisor::EngineCatalog> catalog = supervisor::LoadEngineCatalog(**store);
   if (!catalog.ok()) return Fail(catalog.status());
   // A live run uses the active rules; a backtest also tries drafts and pending ones.
-  base::Result<engine::Engine> engine =
-      MakeEngine(args.rules_dir, args.calendar, *catalog, /*active_only=*/write);
+  base::Result<engine::Engine> engine = supervisor::MakeEngine(
+      EngineSetupFrom(args.rules_dir, args.calendar, /*active_only=*/write), *catalog);
   if (!engine.ok()) return Fail(engine.status());
   supervisor::SuperviseOptions options;
   options.now = until->value_or(env.clock());

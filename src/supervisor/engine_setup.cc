@@ -1,9 +1,9 @@
-#include "cli/engine_setup.h"
+#include "supervisor/engine_setup.h"
 
 #include "runtime/calendar_files.h"
 #include "runtime/rule_files.h"
 
-namespace oversight::cli {
+namespace oversight::supervisor {
 
 base::Result<EngineCatalog> LoadEngineCatalog(store::Store& store) {
   EngineCatalog catalog;
@@ -14,23 +14,16 @@ base::Result<EngineCatalog> LoadEngineCatalog(store::Store& store) {
   return catalog;
 }
 
-base::Result<engine::Engine> MakeEngine(const std::string& rules_dir, const CalendarArgs& calendar,
-                                        const EngineCatalog& catalog, bool active_only) {
-  OVS_ASSIGN_OR_RETURN(rules::RuleSet rule_set, runtime::LoadRuleDir(rules_dir));
-  if (active_only) {
+base::Result<engine::Engine> MakeEngine(const EngineSetup& setup, const EngineCatalog& catalog) {
+  OVS_ASSIGN_OR_RETURN(rules::RuleSet rule_set, runtime::LoadRuleDir(setup.rules_dir));
+  if (setup.active_only) {
     std::erase_if(rule_set.rules,
                   [](const rules::Rule& r) { return r.status != rules::RuleStatus::kActive; });
   }
-  std::filesystem::path data_dir = calendar.data_dir.empty()
-                                       ? runtime::DefaultDataDir()
-                                       : std::filesystem::path(calendar.data_dir);
-  calendar::CalendarOptions options;
-  options.zone = calendar.zone;
-  if (calendar.weekends_fallback) options.out_of_range = calendar::OutOfRange::kWeekendsOnly;
-  std::optional<std::filesystem::path> closures;
-  if (!calendar.closures_file.empty()) closures = calendar.closures_file;
+  std::filesystem::path holidays =
+      setup.holidays_dir.empty() ? runtime::DefaultDataDir() / "holidays" : setup.holidays_dir;
   OVS_ASSIGN_OR_RETURN(calendar::Calendar cal,
-                       runtime::LoadCalendar(data_dir / "holidays", closures, options));
+                       runtime::LoadCalendar(holidays, setup.closures_file, setup.calendar));
   return engine::Engine::Create(
       std::move(rule_set), std::move(cal),
       [&catalog](std::string_view code) -> const model::Item* {
@@ -43,4 +36,4 @@ base::Result<engine::Engine> MakeEngine(const std::string& rules_dir, const Cale
       });
 }
 
-}  // namespace oversight::cli
+}  // namespace oversight::supervisor

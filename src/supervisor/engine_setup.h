@@ -1,0 +1,36 @@
+#pragma once
+
+// Building an engine from what is on disk and in the store: the rule folder, the
+// working-day calendar, and the store's catalog (the items and departments the
+// engine looks limits and scopes up in).
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "calendar/calendar.h"
+#include "engine/engine.h"
+#include "store/store.h"
+
+namespace oversight::supervisor {
+
+struct EngineCatalog {
+  std::unordered_map<std::string, model::Item> items;
+  std::unordered_map<std::string, model::Department> departments;
+};
+
+base::Result<EngineCatalog> LoadEngineCatalog(store::Store& store);
+
+struct EngineSetup {
+  std::filesystem::path rules_dir = "rules";
+  std::filesystem::path holidays_dir;               // data/holidays
+  std::optional<std::filesystem::path> closures_file;
+  calendar::CalendarOptions calendar;
+  bool active_only = true;  // drop draft, pending and retired rules (a backtest keeps them)
+};
+
+// `catalog` must outlive the engine (it looks into it).
+base::Result<engine::Engine> MakeEngine(const EngineSetup& setup, const EngineCatalog& catalog);
+
+}  // namespace oversight::supervisor
