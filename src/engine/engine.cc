@@ -244,6 +244,16 @@ const Engine::KindPlan& Engine::PlanOf(const CaseState& state) const {
   return plans_[static_cast<std::size_t>(state.kind)];
 }
 
+bool Engine::Holds(const rules::expr::Expr& predicate, const model::Event& event,
+                   const model::Event& first) const {
+  const model::Item* item = first.item_code.empty() ? nullptr : items_(first.item_code);
+  const model::Department* dept = event.dept_code.empty() ? nullptr : departments_(event.dept_code);
+  internal::CaseFacts facts{first.kind, first.channel, first.item_code};
+  internal::EventFields fields(fields_, event, facts, item, dept);
+  rules::expr::EvalContext context{&calendar_};
+  return predicate.Evaluate(fields, context).AsBool();
+}
+
 void Engine::Open(CaseState& state, const model::Event& event) const {
   state = CaseState{};
   state.opened = true;

@@ -101,6 +101,11 @@ class Engine {
 
   const rules::RuleSet& rule_set() const { return rules_; }
 
+  // True when `predicate` holds on `event` of the case whose first event is
+  // `first` (case.* fields come from it). For aggregate rules (aggregate.h).
+  bool Holds(const rules::expr::Expr& predicate, const model::Event& event,
+             const model::Event& first) const;
+
   // Identifies the per-case slot layout of this rule set (rule ids, versions and
   // kinds per case kind): states persist only across engines that share it.
   std::uint64_t layout_fingerprint() const { return layout_; }

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "base/strings.h"
+#include "engine/aggregate.h"
 
 namespace oversight::supervisor {
 namespace {
@@ -45,8 +46,11 @@ bool InWindow(const engine::AlertChange& alert, const SuperviseOptions& options)
 class Run {
  public:
   Run(store::Store& store, const engine::Engine& engine, const SuperviseOptions& options)
-      : store_(store), engine_(engine), options_(options) {
-    for (const rules::Rule& rule : engine.rule_set().rules) versions_[rule.id] = rule.version;
+      : store_(store), engine_(engine), options_(options), aggregate_(engine) {
+    for (const rules::Rule& rule : engine.rule_set().rules) {
+      versions_[rule.id] = rule.version;
+      if (std::holds_alternative<rules::RateRule>(rule.kind)) rate_rules_.insert(rule.id);
+    }
   }
 
   base::Status Go() {
@@ -60,7 +64,34 @@ class Run {
       return status.ok();
     }));
     OVS_RETURN_IF_ERROR(status);
+    OVS_RETURN_IF_ERROR(Rates());
     return WritePending();
+  }
+
+  // Rate alerts belong to a department-month ("<dept>/<YYYY-MM>"), judged once
+  // every case has been counted; only a pass over the whole history can do that.
+  base::Status Rates() {
+    std::map<std::string, std::vector<engine::AlertChange>> by_period;
+    for (const auto& [case_id, alerts] : open_) {
+      for (const store::AlertRecord& a : alerts) {
+        if (rate_rules_.contains(a.rule_id)) by_period[case_id];
+      }
+    }
+    for (engine::AlertChange& alert : aggregate_.RateAlerts()) {
+      Count(alert);
+      by_period[alert.case_id].push_back(std::move(alert));
+    }
+    for (const auto& [period, wanted] : by_period) {
+      OVS_RETURN_IF_ERROR(Reconcile(period, period.substr(0, period.find('/')), wanted));
+    }
+    return base::Status::Ok();
+  }
+
+  void Count(const engine::AlertChange& alert) {
+    if (!InWindow(alert, options_)) return;
+    ++summary_.alerts;
+    ++summary_.by_rule_level[{alert.rule_id, std::string(engine::LevelName(alert.level))}];
+    if (options_.keep_alerts) summary_.kept.push_back(alert);
   }
 
   SuperviseSummary& summary() { return summary_; }
@@ -90,12 +121,10 @@ class Run {
     for (store::StoredEvent& s : stored) events_.push_back(std::move(s.event));
     engine::Rederived derived = engine_.Rederive(events_, options_.now);
     if (summary_.problem.empty()) summary_.problem = derived.problem;
-    for (const engine::AlertChange& alert : derived.alerts) {
-      if (!InWindow(alert, options_)) continue;
-      ++summary_.alerts;
-      ++summary_.by_rule_level[{alert.rule_id, std::string(engine::LevelName(alert.level))}];
-      if (options_.keep_alerts) summary_.kept.push_back(alert);
+    for (engine::AlertChange& alert : aggregate_.AddCase(events_, options_.now)) {
+      derived.alerts.push_back(std::move(alert));  // reconcile rules: per case too
     }
+    for (const engine::AlertChange& alert : derived.alerts) Count(alert);
     return Reconcile(case_id, events_.front().dept_code, derived.alerts);
   }
 
@@ -155,6 +184,8 @@ class Run {
   std::unordered_map<std::string, std::vector<store::AlertRecord>> open_;
   std::vector<model::Event> events_;
   std::vector<store::AlertRecord> pending_;
+  engine::AggregateRules aggregate_;
+  std::set<std::string> rate_rules_;
 };
 
 }  // namespace

@@ -31,7 +31,8 @@ struct SuperviseOptions {
   // Backtest window: count only alerts that became true in [from, to).
   std::optional<base::Instant> from;
   std::optional<base::Instant> to;
-  // Only these cases (after an ingest); empty: every case.
+  // Only these cases (after an ingest); empty: every case. Rate rules, which judge
+  // a department's month as a whole, run only over every case.
   std::set<std::string> only_cases;
   bool keep_alerts = false;  // fill SuperviseSummary::alerts (backtest listings)
 };
