@@ -169,6 +169,33 @@ TEST_F(SuperviseCliTest, IngestWithRulesRaisesAlertsAsEventsArrive) {
   EXPECT_EQ(breaches.count({"license.accept-within-5-days", "fine-1"}), 0u);
 }
 
+TEST_F(SuperviseCliTest, RateRuleJudgesADepartmentMonth) {
+  db_ = "store.db";
+  ImportCatalog();
+  std::filesystem::create_directories(Path("myrules/common"));
+  WriteFile("myrules/common/rate.yaml",
+            "id: test.rejection-rate\nversion: 1\ntitle: 不予受理率\nlevel: common\nstatus: active\n"
+            "proposal: true\ncase_kind: approval\nseverity: yellow\nrate:\n  period: month\n"
+            "  numerator: event.type == \"reject\"\n  denominator: event.type in [\"accept\", \"reject\"]\n"
+            "  bound: 30%\n  min_cases: 4\n");
+  std::string lines;
+  for (int i = 0; i < 4; ++i) {
+    std::string id = "r" + std::to_string(i);
+    lines += EventLine(id + "a", {{"case_id", id}, {"type", "submit"}, {"at", "2025-03-03T09:00:00+08:00"}}) + "\n";
+    lines += EventLine(id + "b", {{"case_id", id}, {"type", i < 2 ? "reject" : "accept"}, {"at", "2025-03-04T09:00:00+08:00"}}) + "\n";
+  }
+  WriteFile("m.jsonl", lines);
+  Ingest({"m.jsonl"});
+  CommandResult run = Run({"run", "--db", db_, "--rules", Path("myrules"), "--until", "2025-06-01T00:00:00Z", "--json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  CommandResult list = Run({"alerts", "list", "--db", db_, "--json", "--rule", "test.rejection-rate"});
+  nlohmann::json alerts = ParseJson(list.out);
+  ASSERT_EQ(alerts.size(), 1u) << list.out;
+  EXPECT_EQ(alerts[0]["case_id"], std::string(kDept) + "/2025-03");
+  EXPECT_EQ(alerts[0]["dept"], kDept);
+  EXPECT_EQ(alerts[0]["reason"], "2 of 4 (50.0%) in 2025-03, above 30.0%");
+}
+
 TEST_F(SuperviseCliTest, AlertsListJsonHasTheAgreedKeys) {
   ASSERT_EQ(Run({"demo", "--db", "city.db", "--scale", "0.01", "--months", "2"}).exit_code, 0);
   ASSERT_EQ(RunRules().exit_code, 0);
