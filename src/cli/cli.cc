@@ -45,6 +45,8 @@ struct Args {
   SuperviseArgs run;
   CaseShowArgs case_show;
   AlertsListArgs alerts_list;
+  RuleStepArgs rule_step[4];
+  RuleStepArgs rule_status;
 };
 
 // Subcommand callbacks record the command to run; it runs after parsing succeeds.
@@ -251,6 +253,31 @@ void AddRules(CLI::App& app, Action& action, Args& a, const Environment& env, st
   b->add_option("--from", backtest.from, "Count alerts that became true from this instant");
   b->add_option("--to", backtest.to, "... until this instant (exclusive)");
   b->callback([&] { action = [&] { return RunBacktest(backtest, env, out); }; });
+
+  // The approval workflow: a department's rule takes effect once the bureau approves it.
+  static const char* const kSteps[4][2] = {
+      {"submit", "Submit a draft rule for the bureau's approval"},
+      {"approve", "Approve a pending rule: it takes effect"},
+      {"reject", "Send a pending rule back to draft"},
+      {"retire", "Retire a rule: it no longer runs"}};
+  for (int i = 0; i < 4; ++i) {
+    auto& step = a.rule_step[i];
+    step.action = kSteps[i][0];
+    auto* cmd = rules->add_subcommand(kSteps[i][0], kSteps[i][1]);
+    cmd->add_option("ID", step.rule_id, "Rule id")->required();
+    cmd->add_option("--by", step.by, "Who takes this step (recorded)")->required();
+    cmd->add_option("--note", step.note, "Why");
+    cmd->add_option("--rules", step.rules_dir, "Rule folder")->capture_default_str();
+    cmd->add_option("--now", step.now, "When (RFC 3339); default: now");
+    AddStoreOptions(cmd, step.store);
+    cmd->callback([&] { action = [&] { return RunRuleStep(step, env, out); }; });
+  }
+  auto& status = a.rule_status;
+  auto* st = rules->add_subcommand("status", "Every rule with its status (files and approval history)");
+  st->add_option("--rules", status.rules_dir, "Rule folder")->capture_default_str();
+  st->add_flag("--json", status.json, "Print JSON");
+  AddStoreOptions(st, status.store);
+  st->callback([&] { action = [&] { return RunRuleStatusList(status, env, out); }; });
 }
 
 }  // namespace

@@ -170,4 +170,18 @@ struct SuperviseArgs {
 int RunSupervise(const SuperviseArgs& args, const Environment& env, std::ostream& out);
 int RunBacktest(const SuperviseArgs& args, const Environment& env, std::ostream& out);
 
+// oversight rules submit|approve|reject|retire ID, and oversight rules status.
+struct RuleStepArgs {
+  StoreArgs store;
+  std::string rules_dir = "rules";
+  std::string action;  // submit | approve | reject | retire
+  std::string rule_id;
+  std::string by;      // who takes the step (recorded)
+  std::string note;
+  std::string now;     // when; default: the clock
+  bool json = false;
+};
+int RunRuleStep(const RuleStepArgs& args, const Environment& env, std::ostream& out);
+int RunRuleStatusList(const RuleStepArgs& args, const Environment& env, std::ostream& out);
+
 }  // namespace oversight::cli

@@ -109,8 +109,9 @@ base::Result<supervisor::SuperviseSummary> JudgeTouchedCases(const IngestArgs& a
                                                              std::set<std::string> touched,
                                                              base::Instant now) {
   OVS_ASSIGN_OR_RETURN(supervisor::EngineCatalog catalog, supervisor::LoadEngineCatalog(store));
-  OVS_ASSIGN_OR_RETURN(engine::Engine engine,
-                       supervisor::MakeEngine(EngineSetupFrom(args.rules_dir, args.calendar, true), catalog));
+  supervisor::EngineSetup setup = EngineSetupFrom(args.rules_dir, args.calendar, true);
+  OVS_ASSIGN_OR_RETURN(setup.status_overrides, supervisor::LoadStatusOverrides(store));
+  OVS_ASSIGN_OR_RETURN(engine::Engine engine, supervisor::MakeEngine(setup, catalog));
   supervisor::SuperviseOptions options;
   options.now = now;
   options.only_cases = std::move(touched);

@@ -33,8 +33,11 @@ int Supervise(const SuperviseArgs& args, const Environment& env, bool write, std
   base::Result<supervisor::EngineCatalog> catalog = supervisor::LoadEngineCatalog(**store);
   if (!catalog.ok()) return Fail(catalog.status());
   // A live run uses the active rules; a backtest also tries drafts and pending ones.
-  base::Result<engine::Engine> engine = supervisor::MakeEngine(
-      EngineSetupFrom(args.rules_dir, args.calendar, /*active_only=*/write), *catalog);
+  base::Result<rules::StatusOverrides> overrides = supervisor::LoadStatusOverrides(**store);
+  if (!overrides.ok()) return Fail(overrides.status());
+  supervisor::EngineSetup setup = EngineSetupFrom(args.rules_dir, args.calendar, /*active_only=*/write);
+  setup.status_overrides = std::move(*overrides);
+  base::Result<engine::Engine> engine = supervisor::MakeEngine(setup, *catalog);
   if (!engine.ok()) return Fail(engine.status());
   supervisor::SuperviseOptions options;
   options.now = until->value_or(env.clock());

@@ -123,6 +123,16 @@ struct AlertFilter {
   std::int64_t limit = 1000;
 };
 
+// One step in a rule version's approval history.
+struct RuleStatusRecord {
+  std::string rule_id;
+  std::int64_t version = 1;
+  std::string status;  // draft | pending_approval | active | retired
+  std::string actor;   // who made the change
+  base::Instant at{};
+  std::string note;
+};
+
 struct StoreStats {
   std::int64_t departments = 0;
   std::int64_t items = 0;
@@ -194,6 +204,11 @@ class Store {
   // Marks open alerts withdrawn (late data, retired rule) with the reason.
   virtual base::Status WithdrawAlert(std::int64_t id, base::Instant at, const std::string& reason) = 0;
   virtual base::Result<std::vector<AlertRecord>> ListAlerts(const AlertFilter& filter) = 0;
+
+  // Appends a step to a rule version's approval history.
+  virtual base::Status RecordRuleStatus(const RuleStatusRecord& record) = 0;
+  // Every step, oldest first; the latest per (rule, version) is its status.
+  virtual base::Result<std::vector<RuleStatusRecord>> RuleStatusHistory() = 0;
 
   // Walks the whole chain, recomputing every link (audit verify).
   virtual base::Result<ChainReport> VerifyChain() = 0;

@@ -14,11 +14,29 @@ base::Result<EngineCatalog> LoadEngineCatalog(store::Store& store) {
   return catalog;
 }
 
+base::Result<rules::StatusOverrides> LoadStatusOverrides(store::Store& store) {
+  OVS_ASSIGN_OR_RETURN(std::vector<store::RuleStatusRecord> history, store.RuleStatusHistory());
+  rules::StatusOverrides overrides;
+  for (const store::RuleStatusRecord& step : history) {  // oldest first: the last one wins
+    if (auto status = rules::ParseRuleStatus(step.status)) {
+      overrides[{step.rule_id, step.version}] = *status;
+    }
+  }
+  return overrides;
+}
+
 base::Result<engine::Engine> MakeEngine(const EngineSetup& setup, const EngineCatalog& catalog) {
   OVS_ASSIGN_OR_RETURN(rules::RuleSet rule_set, runtime::LoadRuleDir(setup.rules_dir));
+  for (rules::Rule& rule : rule_set.rules) {
+    rule.status = rules::EffectiveStatus(rule, setup.status_overrides);
+  }
   if (setup.active_only) {
     std::erase_if(rule_set.rules,
                   [](const rules::Rule& r) { return r.status != rules::RuleStatus::kActive; });
+  } else {
+    // A backtest tries every rule that is or may become active; retired ones are gone.
+    std::erase_if(rule_set.rules,
+                  [](const rules::Rule& r) { return r.status == rules::RuleStatus::kRetired; });
   }
   std::filesystem::path holidays =
       setup.holidays_dir.empty() ? runtime::DefaultDataDir() / "holidays" : setup.holidays_dir;

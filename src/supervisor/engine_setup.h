@@ -11,6 +11,7 @@
 
 #include "calendar/calendar.h"
 #include "engine/engine.h"
+#include "rules/approval.h"
 #include "store/store.h"
 
 namespace oversight::supervisor {
@@ -28,7 +29,12 @@ struct EngineSetup {
   std::optional<std::filesystem::path> closures_file;
   calendar::CalendarOptions calendar;
   bool active_only = true;  // drop draft, pending and retired rules (a backtest keeps them)
+  // Statuses from the store's approval history (LoadStatusOverrides), over the files'.
+  rules::StatusOverrides status_overrides;
 };
+
+// The latest status of every rule version in the store's approval history.
+base::Result<rules::StatusOverrides> LoadStatusOverrides(store::Store& store);
 
 // `catalog` must outlive the engine (it looks into it).
 base::Result<engine::Engine> MakeEngine(const EngineSetup& setup, const EngineCatalog& catalog);

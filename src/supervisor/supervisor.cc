@@ -143,9 +143,13 @@ class Run {
       if (change.kind == engine::AlertChange::kWithdraw) {
         ++summary_.withdrawn;
         if (!options_.write) continue;
+        // A rule that left the running set (retired, or back to draft) takes its alerts with it.
+        std::string reason = versions_.contains(change.rule_id)
+                                 ? change.reason
+                                 : "rule " + change.rule_id + " is no longer active";
         for (const store::AlertRecord* record : records) {
           if (ToChange(*record).Key() == change.Key()) {
-            OVS_RETURN_IF_ERROR(store_.WithdrawAlert(record->id, options_.now, change.reason));
+            OVS_RETURN_IF_ERROR(store_.WithdrawAlert(record->id, options_.now, reason));
           }
         }
         continue;

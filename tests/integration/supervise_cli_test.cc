@@ -196,6 +196,59 @@ TEST_F(SuperviseCliTest, RateRuleJudgesADepartmentMonth) {
   EXPECT_EQ(alerts[0]["reason"], "2 of 4 (50.0%) in 2025-03, above 30.0%");
 }
 
+TEST_F(SuperviseCliTest, ADepartmentRuleRunsOnlyOnceApprovedAndStopsWhenRetired) {
+  const std::string rule = "dept.scjg.window-accept-same-day";
+  const std::string dept = "11445200MBPXCB2C28";  // the rule's owner, in the demo city
+  ASSERT_EQ(Run({"demo", "--no-db", "--jsonl", "x.jsonl", "--catalog", "cat.jsonl", "--scale", "0.001",
+                 "--months", "1"}).exit_code, 0);
+  ASSERT_EQ(Run({"catalog", "import", "cat.jsonl", "--db", db_}).exit_code, 0);
+  std::string item;
+  for (const nlohmann::json& record : ParseJsonLines(ReadFile("cat.jsonl"))) {
+    if (record["record"] == "item" && record["dept"] == dept && item.empty()) item = record["code"];
+  }
+  ASSERT_FALSE(item.empty());
+  // Handed in at the window on Monday, accepted on Thursday: late by the bureau's own rule.
+  WriteFile("w.jsonl",
+            EventLine("w1", {{"case_id", "win-1"}, {"type", "submit"}, {"dept", dept}, {"item", item},
+                             {"channel", "window"}, {"at", "2025-03-03T09:00:00+08:00"}}) + "\n" +
+            EventLine("w2", {{"case_id", "win-1"}, {"type", "accept"}, {"dept", dept}, {"item", item},
+                             {"channel", "window"}, {"at", "2025-03-06T09:00:00+08:00"}}) + "\n");
+  ASSERT_EQ(Run({"ingest", "w.jsonl", "--source", "hall", "--db", db_, "--now", "2026-01-01T00:00:00Z"}).exit_code, 0);
+  auto count = [&] {
+    CommandResult r = Run({"alerts", "list", "--db", db_, "--json", "--rule", rule, "--state", "open", "--limit", "100000"});
+    return ParseJson(r.out).size();
+  };
+  ASSERT_EQ(RunRules().exit_code, 0);
+  EXPECT_EQ(count(), 0u);  // pending approval: not running
+
+  // Approving out of turn is refused; the bureau approves the pending rule.
+  CommandResult retire_first = Run({"rules", "submit", rule, "--by", "someone", "--rules", SourcePath("rules"), "--db", db_});
+  EXPECT_EQ(retire_first.exit_code, 1);  // it is pending already, not a draft
+  CommandResult approve = Run({"rules", "approve", rule, "--by", "监察局 王", "--rules", SourcePath("rules"),
+                               "--db", db_, "--now", "2025-01-01T00:00:00Z"});
+  ASSERT_EQ(approve.exit_code, 0) << approve.err;
+  EXPECT_NE(approve.out.find("pending_approval → active"), std::string::npos) << approve.out;
+  ASSERT_EQ(RunRules().exit_code, 0);
+  std::size_t while_active = count();
+  EXPECT_EQ(while_active, 1u);
+
+  CommandResult status = Run({"rules", "status", "--rules", SourcePath("rules"), "--db", db_, "--json"});
+  bool seen = false;
+  for (const nlohmann::json& r : ParseJson(status.out)) {
+    if (r["rule"] == rule) {
+      seen = true;
+      EXPECT_EQ(r["status"], "active");
+      EXPECT_EQ(r["by"], "监察局 王");
+    }
+  }
+  EXPECT_TRUE(seen);
+
+  ASSERT_EQ(Run({"rules", "retire", rule, "--by", "监察局 王", "--rules", SourcePath("rules"), "--db", db_}).exit_code, 0);
+  nlohmann::json after = ParseJson(RunRules().out);
+  EXPECT_EQ(after["withdrawn"].get<std::size_t>(), while_active);
+  EXPECT_EQ(count(), 0u);
+}
+
 TEST_F(SuperviseCliTest, AlertsListJsonHasTheAgreedKeys) {
   ASSERT_EQ(Run({"demo", "--db", "city.db", "--scale", "0.01", "--months", "2"}).exit_code, 0);
   ASSERT_EQ(RunRules().exit_code, 0);

@@ -9,7 +9,7 @@ namespace oversight::store::sqlite {
 namespace {
 
 // Append new migrations at the end; never edit one that has shipped.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // 1: reference data, sources, cases, the append-only hash-chained events
     //    with their case/dedupe index, and the quarantine.
     R"sql(
@@ -123,6 +123,24 @@ CREATE TABLE alerts (
 );
 CREATE INDEX alerts_by_case ON alerts (case_id);
 CREATE INDEX alerts_by_dept ON alerts (dept_code, raised_ms);
+)sql",
+    // 3: the approval history of rules (draft → pending approval → active → retired).
+    //    Append-only: a rule version's status is its latest row.
+    R"sql(
+CREATE TABLE rule_status_history (
+  id        INTEGER PRIMARY KEY,
+  rule_id   TEXT NOT NULL,
+  version   INTEGER NOT NULL,
+  status    TEXT NOT NULL,
+  actor     TEXT NOT NULL,
+  at_ms     INTEGER NOT NULL,
+  note      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX rule_status_by_rule ON rule_status_history (rule_id, version, id);
+CREATE TRIGGER rule_status_no_update BEFORE UPDATE ON rule_status_history
+  BEGIN SELECT RAISE(ABORT, 'rule status history is append-only'); END;
+CREATE TRIGGER rule_status_no_delete BEFORE DELETE ON rule_status_history
+  BEGIN SELECT RAISE(ABORT, 'rule status history is append-only'); END;
 )sql",
 };
 

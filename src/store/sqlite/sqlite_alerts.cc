@@ -82,4 +82,27 @@ base::Result<std::vector<AlertRecord>> SqliteStore::ListAlerts(const AlertFilter
   return out;
 }
 
+base::Status SqliteStore::RecordRuleStatus(const RuleStatusRecord& r) {
+  OVS_ASSIGN_OR_RETURN(Statement stmt,
+                       db_.Prepare("INSERT INTO rule_status_history (rule_id, version, status, "
+                                   "actor, at_ms, note) VALUES (?, ?, ?, ?, ?, ?)"));
+  stmt.Bind(1, r.rule_id).Bind(2, r.version).Bind(3, r.status).Bind(4, r.actor);
+  stmt.Bind(5, base::ToUnixMillis(r.at)).Bind(6, r.note);
+  return stmt.Run();
+}
+
+base::Result<std::vector<RuleStatusRecord>> SqliteStore::RuleStatusHistory() {
+  OVS_ASSIGN_OR_RETURN(Statement stmt,
+                       db_.Prepare("SELECT rule_id, version, status, actor, at_ms, note FROM "
+                                   "rule_status_history ORDER BY id"));
+  std::vector<RuleStatusRecord> out;
+  while (true) {
+    OVS_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    out.push_back({stmt.Text(0), stmt.Int(1), stmt.Text(2), stmt.Text(3),
+                   base::FromUnixMillis(stmt.Int(4)), stmt.Text(5)});
+  }
+  return out;
+}
+
 }  // namespace oversight::store::sqlite

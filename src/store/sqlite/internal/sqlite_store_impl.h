@@ -59,6 +59,8 @@ class SqliteStore final : public Store {
   base::Result<std::int64_t> RaiseAlerts(std::span<const AlertRecord> alerts) override;
   base::Status WithdrawAlert(std::int64_t id, base::Instant at, const std::string& reason) override;
   base::Result<std::vector<AlertRecord>> ListAlerts(const AlertFilter& filter) override;
+  base::Status RecordRuleStatus(const RuleStatusRecord& record) override;
+  base::Result<std::vector<RuleStatusRecord>> RuleStatusHistory() override;
   base::Result<ChainReport> VerifyChain() override;
   base::Result<StoreStats> Stats() override;
   audit::HashAlgorithm hash_algorithm() const override { return algorithm_; }
