@@ -6,6 +6,7 @@
 #include "base/strings.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/engine_setup.h"
 #include "cli/store_access.h"
 
 namespace oversight::cli {
@@ -32,6 +33,40 @@ std::string AlertJson(const store::AlertRecord& a) {
   return out + "}";
 }
 
+// The case's deadlines under the active rules, when a rule folder is at hand.
+base::Result<std::vector<engine::DeadlineView>> DeadlinesOf(const CaseShowArgs& args,
+                                                            const Environment& env,
+                                                            store::Store& store,
+                                                            const std::vector<store::StoredEvent>& stored) {
+  if (!std::filesystem::is_directory(args.rules_dir)) return std::vector<engine::DeadlineView>();
+  base::Instant now = env.clock();
+  if (!args.until.empty()) {
+    OVS_ASSIGN_OR_RETURN(now, base::ParseInstant(args.until));
+  }
+  OVS_ASSIGN_OR_RETURN(supervisor::EngineCatalog catalog, supervisor::LoadEngineCatalog(store));
+  supervisor::EngineSetup setup = EngineSetupFrom(args.rules_dir, args.calendar, true);
+  OVS_ASSIGN_OR_RETURN(setup.status_overrides, supervisor::LoadStatusOverrides(store));
+  OVS_ASSIGN_OR_RETURN(engine::Engine engine, supervisor::MakeEngine(setup, catalog));
+  std::vector<model::Event> events;
+  for (const store::StoredEvent& s : stored) events.push_back(s.event);
+  return engine.Deadlines(events, now);
+}
+
+std::string DeadlineJson(const engine::DeadlineView& d) {
+  std::string out = "{\"rule\":\"" + base::JsonEscape(d.rule_id) + "\",\"title\":\"" +
+                    base::JsonEscape(d.title) + "\",\"start\":\"" + base::FormatInstantUtc(d.start) +
+                    "\",\"stopped_at\":";
+  out += d.stopped_at ? "\"" + base::FormatInstantUtc(*d.stopped_at) + "\"" : "null";
+  out += ",\"stopped_by\":\"" + d.stopped_by + "\",\"stages\":[";
+  for (size_t i = 0; i < d.stages.size(); ++i) {
+    const engine::StageView& s = d.stages[i];
+    out += (i ? "," : "") + std::string("{\"level\":\"") + std::string(engine::LevelName(s.level)) +
+           "\",\"due\":" + (s.due ? "\"" + base::FormatInstantUtc(*s.due) + "\"" : "null") +
+           ",\"state\":\"" + s.state + "\"}";
+  }
+  return out + "]}";
+}
+
 }  // namespace
 
 int RunCaseShow(const CaseShowArgs& args, const Environment& env, std::ostream& out) {
@@ -47,6 +82,8 @@ int RunCaseShow(const CaseShowArgs& args, const Environment& env, std::ostream& 
   auto alerts = (*store)->ListAlerts(filter);
   if (!alerts.ok()) return Fail(alerts.status());
   const model::Case& c = **summary;
+  auto deadlines = DeadlinesOf(args, env, **store, *events);
+  if (!deadlines.ok()) return Fail(deadlines.status().WithContext("deadlines"));
 
   if (args.json) {
     out << "{\"case_id\":\"" << base::JsonEscape(c.id) << "\",\"kind\":\"" << model::CaseKindName(c.kind)
@@ -61,6 +98,8 @@ int RunCaseShow(const CaseShowArgs& args, const Environment& env, std::ostream& 
           << "\",\"source\":\"" << base::JsonEscape(s.event.source) << "\",\"attrs\":" << s.event.attrs_json
           << "}";
     }
+    out << "],\"deadlines\":[";
+    for (size_t i = 0; i < deadlines->size(); ++i) out << (i ? "," : "") << DeadlineJson((*deadlines)[i]);
     out << "],\"alerts\":[";
     for (size_t i = 0; i < alerts->size(); ++i) out << (i ? "," : "") << AlertJson((*alerts)[i]);
     out << "]}\n";
@@ -75,6 +114,15 @@ int RunCaseShow(const CaseShowArgs& args, const Environment& env, std::ostream& 
         << "  #" << s.seq;
     if (s.event.attrs_json != "{}") out << "  " << s.event.attrs_json;
     out << "\n";
+  }
+  for (const engine::DeadlineView& d : *deadlines) {
+    out << "  deadline " << d.rule_id << " (" << d.title << ") from " << Local(d.start);
+    if (d.stopped_at) out << ", stopped by " << d.stopped_by << " at " << Local(*d.stopped_at);
+    out << "\n";
+    for (const engine::StageView& s : d.stages) {
+      out << "    " << engine::LevelName(s.level) << " due " << (s.due ? Local(*s.due) : "-") << "  "
+          << s.state << "\n";
+    }
   }
   if (alerts->empty()) out << "  no alerts\n";
   for (const store::AlertRecord& a : *alerts) {

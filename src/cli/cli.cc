@@ -220,7 +220,10 @@ void AddSupervision(CLI::App& app, Action& action, Args& a, const Environment& e
   auto* s = kase->add_subcommand("show", "The case's full timeline and its alerts (全程留痕)");
   s->add_option("ID", show.case_id, "Case id")->required();
   s->add_flag("--json", show.json, "Print JSON");
+  s->add_option("--rules", show.rules_dir, "Rule folder whose deadlines to show")->capture_default_str();
+  s->add_option("--until", show.until, "Judge running deadlines at this instant; default: now");
   AddStoreOptions(s, show.store);
+  AddCalendarOptions(s, show.calendar);
   s->callback([&] { action = [&] { return RunCaseShow(show, env, out); }; });
 
   auto& list = a.alerts_list;

@@ -141,7 +141,10 @@ int RunRulesCheck(const RulesCheckArgs& args, std::ostream& out);
 
 struct CaseShowArgs {
   StoreArgs store;
+  CalendarArgs calendar;
   std::string case_id;
+  std::string rules_dir = "rules";  // the deadlines shown are these rules'; skipped when absent
+  std::string until;                // judge running deadlines at this instant; default: now
   bool json = false;
 };
 int RunCaseShow(const CaseShowArgs& args, const Environment& env, std::ostream& out);

@@ -87,3 +87,30 @@ TEST(AggregateRulesTest, ReconcileFlagsDisagreeingSourcesAfterTheGrace) {
 
 }  // namespace
 }  // namespace oversight::engine
+
+namespace oversight::engine {
+namespace {
+
+using namespace test_support;
+
+TEST(DeadlineViewTest, ShowsEachRungWithItsDueAndState) {
+  Engine engine = MakeEngine({AcceptWithin5()});
+  // Monday 2025-03-03: 5 working days are Tue 4 … Mon 10, so due 00:00 of Tue 11.
+  std::vector<model::Event> open = {Ev(model::EventType::kSubmit, "2025-03-03T09:00:00+08:00")};
+  std::vector<DeadlineView> running = engine.Deadlines(open, At("2025-03-05T00:00:00+08:00"));
+  ASSERT_EQ(running.size(), 1u);
+  ASSERT_EQ(running[0].stages.size(), 1u);
+  EXPECT_EQ(running[0].stages[0].due, At("2025-03-11T00:00:00+08:00"));
+  EXPECT_EQ(running[0].stages[0].state, "running");
+  EXPECT_EQ(engine.Deadlines(open, At("2025-03-12T00:00:00+08:00"))[0].stages[0].state, "breached");
+
+  std::vector<model::Event> accepted = open;
+  accepted.push_back(Ev(model::EventType::kAccept, "2025-03-06T10:00:00+08:00"));
+  std::vector<DeadlineView> met = engine.Deadlines(accepted, At("2025-06-01T00:00:00+08:00"));
+  EXPECT_EQ(met[0].stages[0].state, "met");
+  EXPECT_EQ(met[0].stopped_by, "accept");
+  EXPECT_EQ(met[0].start, At("2025-03-03T09:00:00+08:00"));
+}
+
+}  // namespace
+}  // namespace oversight::engine

@@ -58,6 +58,27 @@ struct EngineStep {
   std::string problem;
 };
 
+// One rung of a deadline as a case's timeline shows it (全程留痕, 进度可查).
+struct StageView {
+  rules::AlertLevel level = rules::AlertLevel::kYellow;
+  std::optional<model::TimeLimit> limit;  // nullopt: the item has no such limit
+  std::optional<base::Instant> due;       // with the pauses so far
+  // "met" (stopped before due), "breached", "running", "paused", "no limit"
+  std::string state;
+};
+
+// A deadline rule's clock for one case: when it started, what stopped it, and
+// where each rung of its ladder falls.
+struct DeadlineView {
+  std::string rule_id;
+  std::string title;
+  base::Instant start{};
+  std::optional<base::Instant> stopped_at;
+  std::string stopped_by;          // the stop event's type
+  base::Milliseconds paused{0};    // total closed pause time
+  std::vector<StageView> stages;
+};
+
 struct Rederived {
   CaseState state;
   std::vector<AlertChange> alerts;  // every alert the history justifies at `now`
@@ -100,6 +121,11 @@ class Engine {
   const std::vector<std::size_t>& aggregate_rules() const { return aggregate_rules_; }
 
   const rules::RuleSet& rule_set() const { return rules_; }
+
+  // Every deadline that applies to the case and has started, as of `now`, for
+  // showing a case's timeline. `sorted_events` in event-time order.
+  std::vector<DeadlineView> Deadlines(const std::vector<model::Event>& sorted_events,
+                                      base::Instant now) const;
 
   // True when `predicate` holds on `event` of the case whose first event is
   // `first` (case.* fields come from it). For aggregate rules (aggregate.h).

@@ -142,7 +142,8 @@ TEST_F(SuperviseCliTest, LateEventWithdrawsAnAlertThatNoLongerHolds) {
   nlohmann::json again = ParseJson(RunRules().out);
   EXPECT_GE(again["withdrawn"].get<int>(), 1);
   EXPECT_EQ(BreachAlerts().count({"license.accept-within-5-days", "late-1"}), 0u);
-  CommandResult show = Run({"case", "show", "late-1", "--db", db_, "--json"});
+  CommandResult show = Run({"case", "show", "late-1", "--db", db_, "--json", "--rules", SourcePath("rules"),
+                            "--until", "2026-06-01T00:00:00Z"});
   ASSERT_EQ(show.exit_code, 0) << show.err;
   nlohmann::json kase = ParseJson(show.out);
   EXPECT_EQ(kase["events"].size(), 2u);
@@ -151,6 +152,19 @@ TEST_F(SuperviseCliTest, LateEventWithdrawsAnAlertThatNoLongerHolds) {
     if (a["rule"] == "license.accept-within-5-days" && a["state"] == "withdrawn") withdrawn = true;
   }
   EXPECT_TRUE(withdrawn) << show.out;
+  // The timeline shows the acceptance deadline, due 00:00 of Tue 03-11, and met.
+  bool deadline_shown = false;
+  for (const nlohmann::json& d : kase["deadlines"]) {
+    if (d["rule"] != "license.accept-within-5-days") continue;
+    for (const nlohmann::json& stage : d["stages"]) {
+      if (stage["level"] == "yellow") {
+        deadline_shown = true;
+        EXPECT_EQ(stage["due"], "2025-03-10T16:00:00Z");
+        EXPECT_EQ(stage["state"], "met");
+      }
+    }
+  }
+  EXPECT_TRUE(deadline_shown) << show.out;
 }
 
 TEST_F(SuperviseCliTest, IngestWithRulesRaisesAlertsAsEventsArrive) {
