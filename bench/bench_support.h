@@ -166,7 +166,7 @@ inline std::pair<std::int64_t, double> FullIngest(const std::string& events_path
   ingest::Mapping mapping = ingest::Mapping::Identity();
   auto reader = ingest::OpenRecordReader(events_path, {});
   if (!reader.ok()) return {0, 0};
-  pipeline::IngestRunner runner(**store, mapping, validator, {"bench", 20'000, options.now, nullptr});
+  pipeline::IngestRunner runner(**store, mapping, validator, {"bench", 20'000, options.now, nullptr, nullptr});
   base::Status status = runner.Run(**reader, events_path);
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   if (!status.ok() || runner.summary().quarantined != 0) {

@@ -118,7 +118,7 @@ void AddIngest(CLI::App& app, Action& action, Args& a, const Environment& env, s
   cmd->add_flag("--json", args.json, "Print the summary as one JSON object");
   cmd->add_flag("!--no-progress", args.progress, "No progress bar");
   cmd->add_option("--rules", args.rules_dir,
-                  "Run these rules on the cases the ingest touched and store their alerts");
+                  "Judge every stored event with these rules as it is written; store the alerts");
   AddStoreOptions(cmd, args.store);
   cmd->add_option("--hash", args.store.hash, "Chain hash for a new store")->check(CLI::IsMember({"sm3", "sha256"}));
   AddCalendarOptions(cmd, args.calendar);

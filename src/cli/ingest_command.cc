@@ -18,6 +18,7 @@
 #include "ingest/open_reader.h"
 #include "pipeline/ingest_runner.h"
 #include "pipeline/quarantine_retry.h"
+#include "supervisor/live_judge.h"
 #include "supervisor/supervisor.h"
 
 namespace oversight::cli {
@@ -103,19 +104,21 @@ base::Result<std::unique_ptr<ingest::RecordReader>> OpenReader(const std::string
   return ingest::MakeRecordReader(progress->Count(std::move(source)), options);
 }
 
-// Alerts as events arrive: the engine re-derives each case that got new events.
-base::Result<supervisor::SuperviseSummary> JudgeTouchedCases(const IngestArgs& args,
-                                                             store::Store& store,
-                                                             std::set<std::string> touched,
-                                                             base::Instant now) {
-  OVS_ASSIGN_OR_RETURN(supervisor::EngineCatalog catalog, supervisor::LoadEngineCatalog(store));
+// The engine for `ingest --rules`, with the catalog it looks into (kept alive beside it).
+struct Judging {
+  supervisor::EngineCatalog catalog;
+  std::optional<engine::Engine> engine;
+  std::optional<supervisor::LiveJudge> judge;
+};
+
+base::Status StartJudging(const IngestArgs& args, store::Store& store, Judging& judging) {
+  OVS_ASSIGN_OR_RETURN(judging.catalog, supervisor::LoadEngineCatalog(store));
   supervisor::EngineSetup setup = EngineSetupFrom(args.rules_dir, args.calendar, true);
   OVS_ASSIGN_OR_RETURN(setup.status_overrides, supervisor::LoadStatusOverrides(store));
-  OVS_ASSIGN_OR_RETURN(engine::Engine engine, supervisor::MakeEngine(setup, catalog));
-  supervisor::SuperviseOptions options;
-  options.now = now;
-  options.only_cases = std::move(touched);
-  return supervisor::Supervise(store, engine, options);
+  OVS_ASSIGN_OR_RETURN(engine::Engine engine, supervisor::MakeEngine(setup, judging.catalog));
+  judging.engine.emplace(std::move(engine));
+  judging.judge.emplace(store, *judging.engine);
+  return base::Status::Ok();
 }
 
 }  // namespace
@@ -134,7 +137,11 @@ int RunIngest(const IngestArgs& args, const Environment& env, std::ostream& out)
 
   const bool show_progress = args.progress && !args.json && isatty(STDERR_FILENO);
   pipeline::IngestSummary total;
-  std::set<std::string> touched;
+  // With rules, every stored event is judged as it is written (alerts as events arrive).
+  Judging judging;
+  if (!args.rules_dir.empty()) {
+    if (base::Status s = StartJudging(args, **store, judging); !s.ok()) return Fail(s.WithContext("rules"));
+  }
   int exit_code = kExitOk;
   for (const std::string& input : args.inputs) {
     base::Result<ingest::InputFormat> format = FormatOf(args, input);
@@ -152,13 +159,17 @@ int RunIngest(const IngestArgs& args, const Environment& env, std::ostream& out)
     options.source = args.source;
     options.batch_size = static_cast<size_t>(args.batch_size);
     options.now = *now;
-    options.track_touched_cases = !args.rules_dir.empty();
+    if (judging.judge) {
+      options.on_stored = [&judging](std::span<const model::Event> events,
+                                     const store::AppendResult& appended) {
+        judging.judge->Stored(events, appended);
+      };
+    }
     if (progress) options.on_progress = [&](std::int64_t n) { progress->Show(n); };
     pipeline::IngestRunner runner(**store, setup->mapping, *setup->validator, options);
     base::Status status = runner.Run(**reader, input);
     if (progress) progress->Finish();
     total.Add(runner.summary());
-    touched.insert(runner.touched_cases().begin(), runner.touched_cases().end());
     if (!status.ok()) {
       // Everything read before the damage is stored or quarantined; say what stopped it.
       std::cerr << "oversight: " << status.message() << "\n";
@@ -166,8 +177,8 @@ int RunIngest(const IngestArgs& args, const Environment& env, std::ostream& out)
     }
   }
   std::optional<supervisor::SuperviseSummary> judged;
-  if (!args.rules_dir.empty() && !touched.empty()) {
-    auto result = JudgeTouchedCases(args, **store, std::move(touched), *now);
+  if (judging.judge) {
+    auto result = judging.judge->Finish(*now);
     if (!result.ok()) return Fail(result.status().WithContext("rules"));
     judged = std::move(result).value();
   }

@@ -218,11 +218,7 @@ base::Status IngestRunner::Write(Batch& batch) {
                          store_.AppendDigested(batch.events, batch.digests, options_.now, &hint));
     summary_.stored += appended.stored;
     summary_.duplicate += appended.duplicates;
-    if (options_.track_touched_cases) {
-      for (size_t i = 0; i < batch.events.size(); ++i) {
-        if (appended.seqs[i] != 0) touched_cases_.insert(batch.events[i].case_id);
-      }
-    }
+    if (options_.on_stored) options_.on_stored(batch.events, appended);
   }
   if (!batch.rejected.empty()) {
     OVS_ASSIGN_OR_RETURN(std::int64_t added, store_.AddQuarantine(batch.rejected));

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,9 @@ struct RunnerOptions {
   base::Instant now{};  // ingest time stamped on events and quarantine records
   // Called after each batch with the running count of records read.
   std::function<void(std::int64_t records_read)> on_progress;
-  // Collect the ids of cases that got new events (touched_cases()), for the engine.
-  bool track_touched_cases = false;
+  // Called on the writing thread after each batch is stored (the engine judges here).
+  std::function<void(std::span<const model::Event> events, const store::AppendResult& appended)>
+      on_stored;
 };
 
 class IngestRunner {
@@ -45,8 +47,6 @@ class IngestRunner {
   base::Status Run(ingest::RecordReader& reader, const std::string& input_name);
 
   const IngestSummary& summary() const { return summary_; }
-  // Cases that got at least one new event (for the engine to look at again).
-  const std::set<std::string>& touched_cases() const { return touched_cases_; }
 
  private:
   struct Batch;
@@ -58,7 +58,6 @@ class IngestRunner {
   EventValidator& validator_;
   RunnerOptions options_;
   IngestSummary summary_;
-  std::set<std::string> touched_cases_;
 };
 
 // Serialises a record's fields as a JSON object (name → string value), the form

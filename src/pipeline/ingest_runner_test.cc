@@ -40,7 +40,7 @@ class IngestRunnerTest : public ::testing::Test {
     EventValidator validator(options, *store_->ListDepartments(), *store_->ListItems());
     auto reader = ingest::MakeRecordReader(ingest::ByteSourceFromString(std::move(text), "t"),
                                            ingest::ReaderOptions{});
-    IngestRunner runner(*store_, mapping_, validator, {"hall", batch_size, now_, nullptr});
+    IngestRunner runner(*store_, mapping_, validator, {"hall", batch_size, now_, nullptr, nullptr});
     EXPECT_TRUE(runner.Run(*reader, "t.jsonl").ok());
     return runner.summary();
   }

@@ -64,6 +64,9 @@ struct AppendResult {
   std::int64_t last_seq = 0;
   // For each input event, the seq it was stored as, or 0 for a duplicate.
   std::vector<std::int64_t> seqs;
+  // For each input event, whether it was the first event the store holds of its
+  // case (the case is new), so a consumer knows no earlier history exists.
+  std::vector<std::uint8_t> first_of_case;
 };
 
 struct StoredEvent {

@@ -113,6 +113,25 @@ TEST_F(SuperviseCliTest, ShuffledArrivalGivesTheSameAlertsAsOrderedReplay) {
   ASSERT_GT(ordered.size(), 10u);
 }
 
+// Live: the same exactness when the engine judges events as ingest writes them.
+TEST_F(SuperviseCliTest, IngestWithRulesFindsExactlyTheInjectedViolations) {
+  ASSERT_EQ(Run({"demo", "--no-db", "--jsonl", "city.jsonl", "--catalog", "catalog.jsonl", "--truth",
+                 "t.jsonl", "--scale", "0.02", "--seed", "9"}).exit_code, 0);
+  ASSERT_EQ(Run({"catalog", "import", "catalog.jsonl", "--db", db_}).exit_code, 0);
+  CommandResult ingest = Run({"ingest", "city.jsonl", "--source", "hall", "--db", db_, "--now",
+                              "2026-06-01T00:00:00Z", "--rules", SourcePath("rules"), "--json"});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  std::set<std::pair<std::string, std::string>> expected;
+  for (const nlohmann::json& t : ParseJsonLines(ReadFile("t.jsonl"))) {
+    expected.insert({RuleOfViolation().at(t["violation"]), t["case_id"].get<std::string>()});
+  }
+  EXPECT_EQ(BreachAlerts(), expected);
+  // A run over the stored history afterwards agrees: nothing new, nothing withdrawn.
+  nlohmann::json replay = ParseJson(RunRules().out);
+  EXPECT_EQ(replay["raised"], 0);
+  EXPECT_EQ(replay["withdrawn"], 0);
+}
+
 TEST_F(SuperviseCliTest, RunningAgainRaisesNothingTwice) {
   ASSERT_EQ(Run({"demo", "--db", "city.db", "--scale", "0.01", "--months", "2"}).exit_code, 0);
   nlohmann::json first = ParseJson(RunRules().out);

@@ -180,6 +180,7 @@ base::Result<AppendResult> SqliteStore::AppendDigested(std::span<const model::Ev
                                                        const LinkHint* hint) {
   AppendResult result;
   result.seqs.reserve(events.size());
+  result.first_of_case.reserve(events.size());
   if (events.empty()) return result;
   if (content_digests.size() != events.size()) {
     return base::Internal("append: " + std::to_string(content_digests.size()) + " digests for " +
@@ -236,9 +237,11 @@ base::Status SqliteStore::AppendInTransaction(std::span<const model::Event> even
     if (db_.Changes() == 0) {  // this case already holds (source, source_event_id)
       ++result.duplicates;
       result.seqs.push_back(0);
+      result.first_of_case.push_back(0);
       on_hint = false;
       continue;
     }
+    result.first_of_case.push_back(row->event_count == 0 ? 1 : 0);
     ApplyToCase(*row, event);
     head_seq_ = seq;
     head_hash_ = hash;

@@ -1,0 +1,79 @@
+#include "supervisor/live_judge.h"
+
+namespace oversight::supervisor {
+
+LiveJudge::LiveJudge(store::Store& store, const engine::Engine& engine)
+    : store_(store), engine_(engine) {}
+
+void LiveJudge::Stored(std::span<const model::Event> events, const store::AppendResult& appended) {
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    if (appended.seqs[i] == 0) continue;  // a duplicate: nothing new to judge
+    const model::Event& event = events[i];
+    if (rederive_.contains(event.case_id)) continue;
+    auto it = live_.find(event.case_id);
+    if (it == live_.end()) {
+      // History stored before this ingest is not in memory: judge the case from the store.
+      if (!appended.first_of_case[i]) {
+        rederive_.insert(event.case_id);
+        continue;
+      }
+      it = live_.try_emplace(event.case_id).first;
+      dept_of_.emplace(event.case_id, event.dept_code);
+    }
+    engine::EngineStep step = engine_.OnEvent(it->second, event);
+    if (step.needs_rederive) {
+      rederive_.insert(event.case_id);
+      live_.erase(it);
+      continue;
+    }
+    if (problem_.empty()) problem_ = step.problem;
+    for (engine::AlertChange& change : step.changes) raised_.push_back(std::move(change));
+  }
+}
+
+base::Result<SuperviseSummary> LiveJudge::Finish(base::Instant now) {
+  SuperviseSummary summary;
+  for (auto& [case_id, state] : live_) {
+    engine::EngineStep step = engine_.OnTick(state, now);
+    for (engine::AlertChange& change : step.changes) raised_.push_back(std::move(change));
+  }
+  // Alerts of cases later sent to re-derivation are that pass's business.
+  std::erase_if(raised_, [&](const engine::AlertChange& a) { return rederive_.contains(a.case_id); });
+  std::unordered_map<std::string, std::int64_t> versions;
+  for (const rules::Rule& rule : engine_.rule_set().rules) versions[rule.id] = rule.version;
+  std::vector<store::AlertRecord> records;
+  records.reserve(raised_.size());
+  for (const engine::AlertChange& a : raised_) {
+    store::AlertRecord r;
+    r.rule_id = a.rule_id;
+    r.rule_version = versions[a.rule_id];
+    r.case_id = a.case_id;
+    r.occurrence = a.occurrence;
+    r.level = std::string(engine::LevelName(a.level));
+    r.dept_code = dept_of_[a.case_id];
+    r.raised_at = a.at;
+    r.due = a.due;
+    r.reason = a.reason;
+    records.push_back(std::move(r));
+    ++summary.alerts;
+    ++summary.by_rule_level[{a.rule_id, r.level}];
+  }
+  OVS_ASSIGN_OR_RETURN(summary.raised, store_.RaiseAlerts(records));
+  summary.cases = static_cast<std::int64_t>(live_.size());
+  summary.problem = problem_;
+  if (!rederive_.empty()) {
+    SuperviseOptions options;
+    options.now = now;
+    options.only_cases = rederive_;
+    OVS_ASSIGN_OR_RETURN(SuperviseSummary rederived, Supervise(store_, engine_, options));
+    summary.cases += rederived.cases;
+    summary.raised += rederived.raised;
+    summary.withdrawn += rederived.withdrawn;
+    summary.alerts += rederived.alerts;
+    for (const auto& [key, count] : rederived.by_rule_level) summary.by_rule_level[key] += count;
+    if (summary.problem.empty()) summary.problem = rederived.problem;
+  }
+  return summary;
+}
+
+}  // namespace oversight::supervisor
