@@ -29,7 +29,10 @@ std::vector<DeadlineView> Engine::Deadlines(const std::vector<model::Event>& eve
     view.rule_id = rule.id;
     view.title = rule.title;
     bool started = false;
-    std::optional<base::Instant> open_pause;
+    // The pause in progress, if any (`has_open_pause`): a plain pair, not an optional,
+    // which GCC 12 misreads as maybe-uninitialised at -O3.
+    bool has_open_pause = false;
+    base::Instant open_pause{};
     std::size_t open_pair = 0;
     std::vector<calendar::Suspension> pauses;
     for (const model::Event& e : events) {
@@ -38,15 +41,16 @@ std::vector<DeadlineView> Engine::Deadlines(const std::vector<model::Event>& eve
         started = true;
         view.start = e.at;
       }
-      if (open_pause) {
+      if (has_open_pause) {
         if (MatchesEvent(r->pauses[open_pair].second, e)) {
-          pauses.push_back({*open_pause, e.at});
-          view.paused += e.at - *open_pause;
-          open_pause.reset();
+          pauses.push_back({open_pause, e.at});
+          view.paused += e.at - open_pause;
+          has_open_pause = false;
         }
       } else {
         for (std::size_t k = 0; k < r->pauses.size(); ++k) {
           if (MatchesEvent(r->pauses[k].first, e)) {
+            has_open_pause = true;
             open_pause = e.at;
             open_pair = k;
             break;
@@ -74,7 +78,7 @@ std::vector<DeadlineView> Engine::Deadlines(const std::vector<model::Event>& eve
           internal::StageDue(calendar_, view.start, *s.limit, r->counting, pauses);
       if (due.ok()) s.due = *due;
       // A pause still open that began before the due holds the clock.
-      if (s.due && open_pause && *open_pause < *s.due && !view.stopped_at) {
+      if (s.due && has_open_pause && open_pause < *s.due && !view.stopped_at) {
         s.state = "paused";
       } else if (!s.due) {
         s.state = "uncountable";
