@@ -5,10 +5,28 @@ namespace oversight::supervisor {
 LiveJudge::LiveJudge(store::Store& store, const engine::Engine& engine)
     : store_(store), engine_(engine) {}
 
+void LiveJudge::Take(const std::string& case_id, engine::EngineStep step) {
+  if (problem_.empty()) problem_ = step.problem;
+  for (engine::AlertChange& change : step.changes) raised_.push_back(std::move(change));
+  if (step.next_due) {
+    timers_.Schedule(case_id, *step.next_due);
+  } else {
+    timers_.Cancel(case_id);
+  }
+}
+
 void LiveJudge::Stored(std::span<const model::Event> events, const store::AppendResult& appended) {
+  auto tick = [&](const std::string& case_id, base::Instant due) {
+    auto it = live_.find(case_id);
+    if (it != live_.end()) Take(case_id, engine_.OnTick(it->second, due));
+  };
   for (std::size_t i = 0; i < events.size(); ++i) {
     if (appended.seqs[i] == 0) continue;  // a duplicate: nothing new to judge
     const model::Event& event = events[i];
+    if (event.at > clock_) {
+      clock_ = event.at;
+      timers_.AdvanceTo(clock_, tick);
+    }
     if (rederive_.contains(event.case_id)) continue;
     auto it = live_.find(event.case_id);
     if (it == live_.end()) {
@@ -23,16 +41,20 @@ void LiveJudge::Stored(std::span<const model::Event> events, const store::Append
     engine::EngineStep step = engine_.OnEvent(it->second, event);
     if (step.needs_rederive) {
       rederive_.insert(event.case_id);
+      timers_.Cancel(event.case_id);
       live_.erase(it);
       continue;
     }
-    if (problem_.empty()) problem_ = step.problem;
-    for (engine::AlertChange& change : step.changes) raised_.push_back(std::move(change));
+    Take(event.case_id, std::move(step));
   }
 }
 
 base::Result<SuperviseSummary> LiveJudge::Finish(base::Instant now) {
   SuperviseSummary summary;
+  timers_.AdvanceTo(now, [&](const std::string& case_id, base::Instant due) {
+    auto it = live_.find(case_id);
+    if (it != live_.end()) Take(case_id, engine_.OnTick(it->second, due));
+  });
   for (auto& [case_id, state] : live_) {
     engine::EngineStep step = engine_.OnTick(state, now);
     for (engine::AlertChange& change : step.changes) raised_.push_back(std::move(change));

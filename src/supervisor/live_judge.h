@@ -2,7 +2,9 @@
 
 // Judging cases while they are ingested: each newly stored event goes through
 // the engine at once, on per-case states held in memory, so an ingest with rules
-// does not read its events back. A case that already had stored history before
+// does not read its events back. The clock advances with the events (the latest
+// event time seen) through a timer queue, so deadlines fire between events as
+// they would live; Finish advances it to now. A case that already had stored history before
 // this ingest, or whose event arrives late for its state, is re-derived from the
 // store at the end instead (Supervise over those cases), which withdraws what no
 // longer holds. Rate rules, which need every case of a month, are left to
@@ -21,6 +23,7 @@
 #include "engine/engine.h"
 #include "store/store.h"
 #include "supervisor/supervisor.h"
+#include "supervisor/timer_queue.h"
 
 namespace oversight::supervisor {
 
@@ -38,7 +41,11 @@ class LiveJudge {
  private:
   store::Store& store_;
   const engine::Engine& engine_;
+  void Take(const std::string& case_id, engine::EngineStep step);
+
   std::unordered_map<std::string, engine::CaseState> live_;
+  TimerQueue timers_;
+  base::Instant clock_{};  // the latest event time seen
   std::set<std::string> rederive_;
   std::vector<engine::AlertChange> raised_;
   std::unordered_map<std::string, std::string> dept_of_;  // case → department, for alert rows

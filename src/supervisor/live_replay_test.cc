@@ -12,6 +12,7 @@
 #include "demo/demo_generator.h"
 #include "runtime/calendar_files.h"
 #include "supervisor/engine_setup.h"
+#include "supervisor/timer_queue.h"
 
 namespace oversight::supervisor {
 namespace {
@@ -44,21 +45,19 @@ TEST(LiveReplayTest, TimerQueueLiveEqualsReplayOnTheDemoCity) {
                             [](const demo::TruthRecord&) {}).ok());
   const base::Instant now = *base::ParseInstant("2026-01-01T00:00:00Z");
 
-  // Live: a min-heap of (due, case); before each event, every timer due by then fires.
+  // Live: before each event, every timer due by then fires.
   std::map<std::string, engine::CaseState> states;
-  using Timer = std::pair<base::Instant, std::string>;
-  std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers;
+  TimerQueue timers;
   std::set<Key> live;
-  auto take = [&](const engine::EngineStep& step, const std::string& case_id) {
-    for (const auto& change : step.changes) live.insert(KeyOf(change));
-    if (step.next_due) timers.push({*step.next_due, case_id});
-  };
+  std::function<void(const engine::EngineStep&, const std::string&)> take =
+      [&](const engine::EngineStep& step, const std::string& case_id) {
+        for (const auto& change : step.changes) live.insert(KeyOf(change));
+        if (step.next_due) timers.Schedule(case_id, *step.next_due);
+      };
   auto fire_until = [&](base::Instant until) {
-    while (!timers.empty() && timers.top().first <= until) {
-      auto [due, case_id] = timers.top();
-      timers.pop();
+    timers.AdvanceTo(until, [&](const std::string& case_id, base::Instant due) {
       take(engine->OnTick(states[case_id], due), case_id);
-    }
+    });
   };
   for (const model::Event& e : events) {
     fire_until(e.at);
