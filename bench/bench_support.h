@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <span>
 #include <string>
 
 #include "calendar/zone.h"
@@ -142,38 +143,53 @@ inline std::pair<std::int64_t, double> RawInsert(const demo::DemoGenerator& gen,
   return {seq, seconds};
 }
 
-// The whole path, as `oversight ingest` runs it.
-inline std::pair<std::int64_t, double> FullIngest(const std::string& events_path,
-                                           const std::string& catalog_path,
-                                           const std::string& db_path) {
-  auto store = store::sqlite::OpenSqliteStore({db_path, {}});
-  if (!store.ok()) return {0, 0};
+// Registers the departments and items of a catalog file (docs/CATALOG.md).
+inline void ImportCatalog(store::Store& store, const std::string& catalog_path) {
   std::ifstream catalog(catalog_path);
   std::string line;
   while (std::getline(catalog, line)) {
     auto record = pipeline::ParseCatalogLine(line);
     if (!record.ok()) continue;
-    if (auto* d = std::get_if<model::Department>(&*record)) (void)(*store)->UpsertDepartment(*d, false);
-    if (auto* i = std::get_if<model::Item>(&*record)) (void)(*store)->UpsertItem(*i, false);
+    if (auto* d = std::get_if<model::Department>(&*record)) (void)store.UpsertDepartment(*d, false);
+    if (auto* i = std::get_if<model::Item>(&*record)) (void)store.UpsertItem(*i, false);
   }
-  auto start = Clock::now();
+}
+
+// Ingests a canonical JSON Lines file into `store` as `oversight ingest` does,
+// handing each stored batch to `on_stored` when given. Returns the events stored.
+inline std::int64_t IngestFile(
+    store::Store& store, const std::string& events_path, base::Instant now,
+    std::function<void(std::span<const model::Event>, const store::AppendResult&)> on_stored) {
   pipeline::ValidatorOptions options;
   options.source = "bench";
-  options.now = *base::ParseInstant("2027-01-01T00:00:00Z");
+  options.now = now;
   auto zone = calendar::Zone::Locate("Asia/Shanghai");
   options.from_local = [zone = *zone](base::Instant wall) { return zone.FromLocal(wall); };
-  pipeline::EventValidator validator(options, *(*store)->ListDepartments(), *(*store)->ListItems());
+  pipeline::EventValidator validator(options, *store.ListDepartments(), *store.ListItems());
   ingest::Mapping mapping = ingest::Mapping::Identity();
   auto reader = ingest::OpenRecordReader(events_path, {});
-  if (!reader.ok()) return {0, 0};
-  pipeline::IngestRunner runner(**store, mapping, validator, {"bench", 20'000, options.now, nullptr, nullptr});
+  if (!reader.ok()) return 0;
+  pipeline::IngestRunner runner(store, mapping, validator,
+                                {"bench", 20'000, now, nullptr, std::move(on_stored)});
   base::Status status = runner.Run(**reader, events_path);
-  double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   if (!status.ok() || runner.summary().quarantined != 0) {
     std::fprintf(stderr, "ingest: %s, %lld quarantined\n", status.ToString().c_str(),
                  static_cast<long long>(runner.summary().quarantined));
+    return 0;
   }
-  return {runner.summary().stored, seconds};
+  return runner.summary().stored;
+}
+
+// The whole path, as `oversight ingest` runs it.
+inline std::pair<std::int64_t, double> FullIngest(const std::string& events_path,
+                                                  const std::string& catalog_path,
+                                                  const std::string& db_path) {
+  auto store = store::sqlite::OpenSqliteStore({db_path, {}});
+  if (!store.ok()) return {0, 0};
+  ImportCatalog(**store, catalog_path);
+  auto start = Clock::now();
+  std::int64_t stored = IngestFile(**store, events_path, *base::ParseInstant("2027-01-01T00:00:00Z"), nullptr);
+  return {stored, std::chrono::duration<double>(Clock::now() - start).count()};
 }
 
 inline std::pair<std::int64_t, double> Verify(const std::string& db_path) {

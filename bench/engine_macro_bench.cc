@@ -63,41 +63,23 @@ std::pair<std::int64_t, double> EndToEnd(const std::string& events_path, const s
                                          const std::string& db_path, const std::string& rules_dir) {
   auto store = store::sqlite::OpenSqliteStore({db_path, {}});
   if (!store.ok()) return {0, 0};
-  std::ifstream catalog_file(catalog_path);
-  std::string line;
-  while (std::getline(catalog_file, line)) {
-    auto record = pipeline::ParseCatalogLine(line);
-    if (!record.ok()) continue;
-    if (auto* d = std::get_if<model::Department>(&*record)) (void)(*store)->UpsertDepartment(*d, false);
-    if (auto* i = std::get_if<model::Item>(&*record)) (void)(*store)->UpsertItem(*i, false);
-  }
+  ImportCatalog(**store, catalog_path);
   auto start = Clock::now();
   auto catalog = supervisor::LoadEngineCatalog(**store);
   if (!catalog.ok()) return {0, 0};
   auto engine = MakeEngine(rules_dir, *catalog);
   if (!engine.ok()) return {0, 0};
   supervisor::LiveJudge judge(**store, *engine);
-  pipeline::ValidatorOptions options;
-  options.source = "bench";
-  options.now = kNow;
-  auto zone = calendar::Zone::Locate("Asia/Shanghai");
-  options.from_local = [zone = *zone](base::Instant wall) { return zone.FromLocal(wall); };
-  pipeline::EventValidator validator(options, *(*store)->ListDepartments(), *(*store)->ListItems());
-  ingest::Mapping mapping = ingest::Mapping::Identity();
-  auto reader = ingest::OpenRecordReader(events_path, {});
-  if (!reader.ok()) return {0, 0};
-  pipeline::RunnerOptions runner_options{"bench", 20'000, kNow, nullptr, nullptr};
-  runner_options.on_stored = [&judge](std::span<const model::Event> events,
-                                      const store::AppendResult& appended) {
-    judge.Stored(events, appended);
-  };
-  pipeline::IngestRunner runner(**store, mapping, validator, runner_options);
-  base::Status status = runner.Run(**reader, events_path);
+  std::int64_t stored = IngestFile(**store, events_path, kNow,
+                                   [&judge](std::span<const model::Event> events,
+                                            const store::AppendResult& appended) {
+                                     judge.Stored(events, appended);
+                                   });
   auto summary = judge.Finish(kNow);
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  if (!status.ok() || !summary.ok()) return {0, 0};
+  if (stored == 0 || !summary.ok()) return {0, 0};
   std::fprintf(stderr, "end to end: %lld alerts stored\n", static_cast<long long>(summary->raised));
-  return {runner.summary().stored, seconds};
+  return {stored, seconds};
 }
 
 // One million open cases, each with one submission: every deadline clock running.

@@ -66,19 +66,9 @@ base::Result<SuperviseSummary> LiveJudge::Finish(base::Instant now) {
   std::vector<store::AlertRecord> records;
   records.reserve(raised_.size());
   for (const engine::AlertChange& a : raised_) {
-    store::AlertRecord r;
-    r.rule_id = a.rule_id;
-    r.rule_version = versions[a.rule_id];
-    r.case_id = a.case_id;
-    r.occurrence = a.occurrence;
-    r.level = std::string(engine::LevelName(a.level));
-    r.dept_code = dept_of_[a.case_id];
-    r.raised_at = a.at;
-    r.due = a.due;
-    r.reason = a.reason;
-    records.push_back(std::move(r));
+    records.push_back(ToAlertRecord(a, versions[a.rule_id], dept_of_[a.case_id]));
     ++summary.alerts;
-    ++summary.by_rule_level[{a.rule_id, r.level}];
+    ++summary.by_rule_level[{a.rule_id, records.back().level}];
   }
   OVS_ASSIGN_OR_RETURN(summary.raised, store_.RaiseAlerts(records));
   summary.cases = static_cast<std::int64_t>(live_.size());

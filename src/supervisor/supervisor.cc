@@ -156,17 +156,7 @@ class Run {
       }
       ++summary_.raised;
       if (!options_.write) continue;
-      store::AlertRecord record;
-      record.rule_id = change.rule_id;
-      record.rule_version = versions_[change.rule_id];
-      record.case_id = change.case_id;
-      record.occurrence = change.occurrence;
-      record.level = std::string(engine::LevelName(change.level));
-      record.dept_code = dept;
-      record.raised_at = change.at;
-      record.due = change.due;
-      record.reason = change.reason;
-      pending_.push_back(std::move(record));
+      pending_.push_back(ToAlertRecord(change, versions_[change.rule_id], dept));
       if (pending_.size() >= 10'000) OVS_RETURN_IF_ERROR(WritePending());
     }
     return base::Status::Ok();
@@ -193,6 +183,21 @@ class Run {
 };
 
 }  // namespace
+
+store::AlertRecord ToAlertRecord(const engine::AlertChange& change, std::int64_t rule_version,
+                                 const std::string& dept_code) {
+  store::AlertRecord record;
+  record.rule_id = change.rule_id;
+  record.rule_version = rule_version;
+  record.case_id = change.case_id;
+  record.occurrence = change.occurrence;
+  record.level = std::string(engine::LevelName(change.level));
+  record.dept_code = dept_code;
+  record.raised_at = change.at;
+  record.due = change.due;
+  record.reason = change.reason;
+  return record;
+}
 
 base::Result<SuperviseSummary> Supervise(store::Store& store, const engine::Engine& engine,
                                          const SuperviseOptions& options) {

@@ -51,6 +51,10 @@ struct SuperviseSummary {
   std::string ToText() const;
 };
 
+// The stored form of an alert the engine raised.
+store::AlertRecord ToAlertRecord(const engine::AlertChange& change, std::int64_t rule_version,
+                                 const std::string& dept_code);
+
 base::Result<SuperviseSummary> Supervise(store::Store& store, const engine::Engine& engine,
                                          const SuperviseOptions& options);
 
