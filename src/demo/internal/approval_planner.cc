@@ -295,7 +295,10 @@ base::Instant Planner::Finish(std::int64_t complete_pos) {
                     c_.staff.reviewer);
   }
   if (!Has(EventType::kDecide)) {
-    std::int64_t after = ctx_.clock.NextPosition(c_.plan.events.back().at);
+    // The decision falls in the last working days before completion, so that the
+    // licence reaches the applicant well within 10 working days of it (art. 44).
+    std::int64_t after = std::max(ctx_.clock.NextPosition(c_.plan.events.back().at),
+                                   complete_pos - 3 * kDay);
     out_.AtPosition(Along(after, complete_pos - 1, 0.4 + 0.55 * rng_.Unit()), EventType::kDecide,
                     c_.staff.head);
   }
