@@ -45,6 +45,23 @@ class IngestRunnerTest : public ::testing::Test {
     return runner.summary();
   }
 
+  // An item registered after its events were quarantined.
+  void RegisterItem(const std::string& code) {
+    model::Item item;
+    item.code = code;
+    item.name = "registered late";
+    item.dept_code = kDept;
+    ASSERT_TRUE(store_->UpsertItem(item, false).ok());
+  }
+
+  base::Result<RetrySummary> Retry() {
+    ValidatorOptions options;
+    options.source = "hall";
+    options.now = now_;
+    EventValidator validator(options, *store_->ListDepartments(), *store_->ListItems());
+    return RetryQuarantine(*store_, "hall", mapping_, validator, now_);
+  }
+
   testing::TempDir dir_;
   std::unique_ptr<store::Store> store_;
   ingest::Mapping mapping_ = ingest::Mapping::Identity();
@@ -89,17 +106,8 @@ TEST_F(IngestRunnerTest, ReingestChangesNothing) {
 TEST_F(IngestRunnerTest, RetryStoresRecordsOnceReferenceDataIsFixed) {
   Ingest(Line("1", "submit", "I-2") + Line("2", "submit", "I-3"));
   ASSERT_EQ(store_->Stats()->quarantined_open, 2);
-  model::Item item;
-  item.code = "I-2";
-  item.name = "registered late";
-  item.dept_code = kDept;
-  ASSERT_TRUE(store_->UpsertItem(item, false).ok());
-
-  ValidatorOptions options;
-  options.source = "hall";
-  options.now = now_;
-  EventValidator validator(options, *store_->ListDepartments(), *store_->ListItems());
-  auto retried = RetryQuarantine(*store_, "hall", mapping_, validator, now_);
+  RegisterItem("I-2");
+  auto retried = Retry();
   ASSERT_TRUE(retried.ok()) << retried.status().ToString();
   EXPECT_EQ(retried->retried, 2);
   EXPECT_EQ(retried->stored, 1);
@@ -123,16 +131,8 @@ TEST_F(IngestRunnerTest, QuarantineHoldsIdentityNumbersOnlyMasked) {
     EXPECT_NE(text->find("110105********002X"), std::string::npos) << *text;
   }
   // Once the item exists the record goes through, still masked, fee still a number.
-  model::Item item;
-  item.code = "I-9";
-  item.name = "late";
-  item.dept_code = kDept;
-  ASSERT_TRUE(store_->UpsertItem(item, false).ok());
-  ValidatorOptions options;
-  options.source = "hall";
-  options.now = now_;
-  EventValidator validator(options, *store_->ListDepartments(), *store_->ListItems());
-  auto retried = RetryQuarantine(*store_, "hall", mapping_, validator, now_);
+  RegisterItem("I-9");
+  auto retried = Retry();
   ASSERT_TRUE(retried.ok());
   EXPECT_EQ(retried->stored, 1);
   auto events = store_->EventsOfCase("c-p1");
