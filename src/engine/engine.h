@@ -14,8 +14,8 @@
 //   step = engine.OnTick(state, now);
 //
 // Per-case kinds: deadline, max_count, sequence, min_duration, check. Rate and
-// reconcile rules are aggregate (department-month, across sources) and are left
-// to an aggregate evaluator; see aggregate_rules().
+// reconcile rules are aggregate (department-month, across sources): see
+// engine/aggregate.h.
 //
 // Determinism: live processing (events, plus a tick at every next_due) and replay
 // (the events, then one tick at the end) raise the same alerts, because a
@@ -115,9 +115,9 @@ class Engine {
   // The earliest due instant of a stage that can still fire, if any.
   std::optional<base::Instant> NextDue(const CaseState& state) const;
 
-  // Indexes into the rule set of rate and reconcile rules, which need every case
-  // of a department or source at once. TODO(aggregate): evaluate them over the
-  // store per department-month; the per-case core does not.
+  // Indexes into the rule set of rate and reconcile rules, which the per-case
+  // core skips: engine/aggregate.h evaluates them (a department's month, two
+  // sources' views of a case).
   const std::vector<std::size_t>& aggregate_rules() const { return aggregate_rules_; }
 
   const rules::RuleSet& rule_set() const { return rules_; }
