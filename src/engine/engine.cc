@@ -25,6 +25,23 @@ bool Matches(const rules::EventMatcher& m, const model::Event& e) {
          std::find(m.step_names.begin(), m.step_names.end(), e.step_name) != m.step_names.end();
 }
 
+// An expression as one line of an alert's reason: YAML block text keeps its
+// line breaks and indentation, which a reason read in a list should not.
+std::string OneLine(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 // FNV-1a over source and source_event_id: the event's identity for duplicates.
 std::uint64_t EventId(const model::Event& e) {
   std::uint64_t h = 1469598103934665603ULL;
@@ -450,7 +467,7 @@ void Engine::Apply(CaseState& state, const model::Event& event, std::vector<Aler
         internal::EventFields fields(fields_, event, facts, item, dept);
         if (r.condition.Evaluate(fields, rules::expr::EvalContext{&calendar_}).AsBool()) {
           raise(word, std::string(model::EventTypeName(event.type)) + " at " +
-                          calendar_.FormatLocal(event.at) + ": " + r.condition.text());
+                          calendar_.FormatLocal(event.at) + ": " + OneLine(r.condition.text()));
         }
         break;
       }
