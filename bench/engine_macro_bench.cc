@@ -65,9 +65,9 @@ std::pair<std::int64_t, double> EndToEnd(const std::string& events_path, const s
   if (!store.ok()) return {0, 0};
   ImportCatalog(**store, catalog_path);
   auto start = Clock::now();
-  auto catalog = supervisor::LoadEngineCatalog(**store);
-  if (!catalog.ok()) return {0, 0};
-  auto engine = MakeEngine(rules_dir, *catalog);
+  supervisor::EngineSetup setup;
+  setup.rules_dir = rules_dir;
+  auto engine = supervisor::MakeEngineForStore(**store, setup);
   if (!engine.ok()) return {0, 0};
   supervisor::LiveJudge judge(**store, *engine);
   std::int64_t stored = IngestFile(**store, events_path, kNow,

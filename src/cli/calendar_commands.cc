@@ -1,33 +1,15 @@
 // oversight calendar is-working | due | between.
 
-#include <iostream>
 #include <ostream>
 
 #include "base/strings.h"
 #include "calendar/calendar.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
-#include "runtime/calendar_files.h"
+#include "cli/calendar_source.h"
 
 namespace oversight::cli {
 namespace {
-
-base::Result<calendar::Calendar> OpenCalendar(const CalendarArgs& args) {
-  std::filesystem::path data_dir =
-      args.data_dir.empty() ? runtime::DefaultDataDir() : std::filesystem::path(args.data_dir);
-  calendar::CalendarOptions options;
-  options.zone = args.zone;
-  if (args.weekends_fallback) {
-    options.out_of_range = calendar::OutOfRange::kWeekendsOnly;
-    options.on_fallback = [](int year) {
-      std::cerr << "oversight: warning: no holiday data for " << year
-                << "; counting Monday to Friday as working days\n";
-    };
-  }
-  std::optional<std::filesystem::path> closures;
-  if (!args.closures_file.empty()) closures = args.closures_file;
-  return runtime::LoadCalendar(data_dir / "holidays", closures, std::move(options));
-}
 
 // An instant with offset, or a bare local date meaning its 00:00 local.
 base::Result<base::Instant> ParseInstantOrDate(const calendar::Calendar& cal, std::string_view text,

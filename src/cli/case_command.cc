@@ -43,10 +43,9 @@ base::Result<std::vector<engine::DeadlineView>> DeadlinesOf(const CaseShowArgs& 
   if (!args.until.empty()) {
     OVS_ASSIGN_OR_RETURN(now, base::ParseInstant(args.until));
   }
-  OVS_ASSIGN_OR_RETURN(supervisor::EngineCatalog catalog, supervisor::LoadEngineCatalog(store));
-  supervisor::EngineSetup setup = EngineSetupFrom(args.rules_dir, args.calendar, true);
-  OVS_ASSIGN_OR_RETURN(setup.status_overrides, supervisor::LoadStatusOverrides(store));
-  OVS_ASSIGN_OR_RETURN(engine::Engine engine, supervisor::MakeEngine(setup, catalog));
+  OVS_ASSIGN_OR_RETURN(engine::Engine engine,
+                       supervisor::MakeEngineForStore(
+                           store, EngineSetupFrom(args.rules_dir, args.calendar, /*active_only=*/true)));
   std::vector<model::Event> events;
   for (const store::StoredEvent& s : stored) events.push_back(s.event);
   return engine.Deadlines(events, now);
@@ -60,7 +59,7 @@ std::string DeadlineJson(const engine::DeadlineView& d) {
   out += ",\"stopped_by\":\"" + d.stopped_by + "\",\"stages\":[";
   for (size_t i = 0; i < d.stages.size(); ++i) {
     const engine::StageView& s = d.stages[i];
-    out += (i ? "," : "") + std::string("{\"level\":\"") + std::string(engine::LevelName(s.level)) +
+    out += (i ? "," : "") + std::string("{\"level\":\"") + std::string(rules::AlertLevelName(s.level)) +
            "\",\"due\":" + (s.due ? "\"" + base::FormatInstantUtc(*s.due) + "\"" : "null") +
            ",\"state\":\"" + s.state + "\"}";
   }
@@ -120,7 +119,7 @@ int RunCaseShow(const CaseShowArgs& args, const Environment& env, std::ostream& 
     if (d.stopped_at) out << ", stopped by " << d.stopped_by << " at " << Local(*d.stopped_at);
     out << "\n";
     for (const engine::StageView& s : d.stages) {
-      out << "    " << engine::LevelName(s.level) << " due " << (s.due ? Local(*s.due) : "-") << "  "
+      out << "    " << rules::AlertLevelName(s.level) << " due " << (s.due ? Local(*s.due) : "-") << "  "
           << s.state << "\n";
     }
   }

@@ -11,7 +11,7 @@
 #include "demo/demo_generator.h"
 #include "demo/event_jsonl.h"
 #include "pipeline/catalog_file.h"
-#include "runtime/calendar_files.h"
+#include "cli/calendar_source.h"
 
 namespace oversight::cli {
 namespace {
@@ -82,15 +82,7 @@ base::Result<demo::DemoGenerator> MakeGenerator(const DemoArgs& args) {
   options.seed = args.seed;
   options.scale = args.scale;
   OVS_RETURN_IF_ERROR(demo::ValidateDemoOptions(options));
-  std::filesystem::path data_dir =
-      args.calendar.data_dir.empty() ? runtime::DefaultDataDir()
-                                     : std::filesystem::path(args.calendar.data_dir);
-  calendar::CalendarOptions calendar_options;
-  calendar_options.zone = args.calendar.zone;
-  std::optional<std::filesystem::path> closures;
-  if (!args.calendar.closures_file.empty()) closures = args.calendar.closures_file;
-  OVS_ASSIGN_OR_RETURN(calendar::Calendar cal,
-                       runtime::LoadCalendar(data_dir / "holidays", closures, calendar_options));
+  OVS_ASSIGN_OR_RETURN(calendar::Calendar cal, OpenCalendar(args.calendar));
   return demo::DemoGenerator::Create(options, std::move(cal));
 }
 

@@ -3,6 +3,7 @@
 // The command line's options for building an engine (cli/commands.h) turned into
 // supervisor::EngineSetup.
 
+#include "cli/calendar_source.h"
 #include "cli/commands.h"
 #include "supervisor/engine_setup.h"
 
@@ -10,12 +11,12 @@ namespace oversight::cli {
 
 inline supervisor::EngineSetup EngineSetupFrom(const std::string& rules_dir,
                                                const CalendarArgs& calendar, bool active_only) {
+  CalendarSource source = CalendarSourceFrom(calendar);
   supervisor::EngineSetup setup;
   setup.rules_dir = rules_dir;
-  if (!calendar.data_dir.empty()) setup.holidays_dir = std::filesystem::path(calendar.data_dir) / "holidays";
-  if (!calendar.closures_file.empty()) setup.closures_file = calendar.closures_file;
-  setup.calendar.zone = calendar.zone;
-  if (calendar.weekends_fallback) setup.calendar.out_of_range = calendar::OutOfRange::kWeekendsOnly;
+  setup.holidays_dir = std::move(source.holidays_dir);
+  setup.closures_file = std::move(source.closures_file);
+  setup.calendar = std::move(source.options);
   setup.active_only = active_only;
   return setup;
 }

@@ -104,18 +104,16 @@ base::Result<std::unique_ptr<ingest::RecordReader>> OpenReader(const std::string
   return ingest::MakeRecordReader(progress->Count(std::move(source)), options);
 }
 
-// The engine for `ingest --rules`, with the catalog it looks into (kept alive beside it).
+// The engine for `ingest --rules` and the judge that uses it (kept beside it).
 struct Judging {
-  supervisor::EngineCatalog catalog;
   std::optional<engine::Engine> engine;
   std::optional<supervisor::LiveJudge> judge;
 };
 
 base::Status StartJudging(const IngestArgs& args, store::Store& store, Judging& judging) {
-  OVS_ASSIGN_OR_RETURN(judging.catalog, supervisor::LoadEngineCatalog(store));
-  supervisor::EngineSetup setup = EngineSetupFrom(args.rules_dir, args.calendar, true);
-  OVS_ASSIGN_OR_RETURN(setup.status_overrides, supervisor::LoadStatusOverrides(store));
-  OVS_ASSIGN_OR_RETURN(engine::Engine engine, supervisor::MakeEngine(setup, judging.catalog));
+  OVS_ASSIGN_OR_RETURN(engine::Engine engine,
+                       supervisor::MakeEngineForStore(
+                           store, EngineSetupFrom(args.rules_dir, args.calendar, /*active_only=*/true)));
   judging.engine.emplace(std::move(engine));
   judging.judge.emplace(store, *judging.engine);
   return base::Status::Ok();

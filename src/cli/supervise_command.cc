@@ -30,14 +30,9 @@ int Supervise(const SuperviseArgs& args, const Environment& env, bool write, std
   if (!to.ok()) return Fail(to.status());
   auto store = OpenExistingStore(args.store, env);
   if (!store.ok()) return Fail(store.status());
-  base::Result<supervisor::EngineCatalog> catalog = supervisor::LoadEngineCatalog(**store);
-  if (!catalog.ok()) return Fail(catalog.status());
   // A live run uses the active rules; a backtest also tries drafts and pending ones.
-  base::Result<rules::StatusOverrides> overrides = supervisor::LoadStatusOverrides(**store);
-  if (!overrides.ok()) return Fail(overrides.status());
-  supervisor::EngineSetup setup = EngineSetupFrom(args.rules_dir, args.calendar, /*active_only=*/write);
-  setup.status_overrides = std::move(*overrides);
-  base::Result<engine::Engine> engine = supervisor::MakeEngine(setup, *catalog);
+  base::Result<engine::Engine> engine = supervisor::MakeEngineForStore(
+      **store, EngineSetupFrom(args.rules_dir, args.calendar, /*active_only=*/write));
   if (!engine.ok()) return Fail(engine.status());
   supervisor::SuperviseOptions options;
   options.now = until->value_or(env.clock());

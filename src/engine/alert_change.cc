@@ -5,18 +5,6 @@
 
 namespace oversight::engine {
 
-std::string_view LevelName(rules::AlertLevel level) {
-  switch (level) {
-    case rules::AlertLevel::kNotice:
-      return "notice";
-    case rules::AlertLevel::kYellow:
-      return "yellow";
-    case rules::AlertLevel::kRed:
-      return "red";
-  }
-  return "unknown";
-}
-
 std::string AlertChange::DedupKey() const {
   std::string key = rule_id;
   key += '|';
@@ -24,7 +12,7 @@ std::string AlertChange::DedupKey() const {
   key += '|';
   key += std::to_string(occurrence);
   key += '|';
-  key += LevelName(level);
+  key += rules::AlertLevelName(level);
   return key;
 }
 

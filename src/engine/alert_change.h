@@ -45,9 +45,6 @@ struct AlertChange {
   std::string DedupKey() const;
 };
 
-// "notice" | "yellow" | "red" (the engine does not link the rule loader).
-std::string_view LevelName(rules::AlertLevel level);
-
 // The reason given to alerts that Rederive no longer justifies.
 inline constexpr std::string_view kWithdrawnAfterLateEvent = "no longer holds after late event";
 

@@ -5,16 +5,6 @@
 #include "engine/internal/stage_due.h"
 
 namespace oversight::engine {
-namespace {
-
-bool MatchesEvent(const rules::EventMatcher& m, const model::Event& e) {
-  if (std::find(m.types.begin(), m.types.end(), e.type) != m.types.end()) return true;
-  return !e.step_name.empty() &&
-         std::find(m.step_names.begin(), m.step_names.end(), e.step_name) != m.step_names.end();
-}
-
-}  // namespace
-
 std::vector<DeadlineView> Engine::Deadlines(const std::vector<model::Event>& events,
                                             base::Instant now) const {
   std::vector<DeadlineView> out;
@@ -37,19 +27,19 @@ std::vector<DeadlineView> Engine::Deadlines(const std::vector<model::Event>& eve
     std::vector<calendar::Suspension> pauses;
     for (const model::Event& e : events) {
       if (!started) {
-        if (!MatchesEvent(r->start, e)) continue;
+        if (!r->start.Matches(e.type, e.step_name)) continue;
         started = true;
         view.start = e.at;
       }
       if (has_open_pause) {
-        if (MatchesEvent(r->pauses[open_pair].second, e)) {
+        if (r->pauses[open_pair].second.Matches(e.type, e.step_name)) {
           pauses.push_back({open_pause, e.at});
           view.paused += e.at - open_pause;
           has_open_pause = false;
         }
       } else {
         for (std::size_t k = 0; k < r->pauses.size(); ++k) {
-          if (MatchesEvent(r->pauses[k].first, e)) {
+          if (r->pauses[k].first.Matches(e.type, e.step_name)) {
             has_open_pause = true;
             open_pause = e.at;
             open_pair = k;
@@ -57,7 +47,7 @@ std::vector<DeadlineView> Engine::Deadlines(const std::vector<model::Event>& eve
           }
         }
       }
-      if (MatchesEvent(r->stop, e)) {
+      if (r->stop.Matches(e.type, e.step_name)) {
         view.stopped_at = e.at;
         view.stopped_by = std::string(model::EventTypeName(e.type));
         break;

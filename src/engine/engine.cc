@@ -17,12 +17,8 @@ constexpr std::int64_t kUnset = CaseState::kUnset;
 constexpr std::int64_t kStoppedBit = std::int64_t{1} << 16;
 constexpr int kOpenPairShift = 24;
 
-// Same as rules::EventMatcher::Matches (rules/rule.cc), kept here so the engine
-// does not link the YAML loader: a listed type, or a listed source step name.
 bool Matches(const rules::EventMatcher& m, const model::Event& e) {
-  if (std::find(m.types.begin(), m.types.end(), e.type) != m.types.end()) return true;
-  return !e.step_name.empty() &&
-         std::find(m.step_names.begin(), m.step_names.end(), e.step_name) != m.step_names.end();
+  return m.Matches(e.type, e.step_name);
 }
 
 // An expression as one line of an alert's reason: YAML block text keeps its
@@ -513,7 +509,7 @@ void Engine::ApplyDeadline(CaseState& state, const Planned& p, std::uint32_t wor
                         if (event.at < due) return;
                         raised |= std::int64_t{1} << k;
                         AlertChange c = StageAlert(rule, state, k, r.ladder[k].level, due);
-                        c.reason = std::string(LevelName(c.level)) + ": " + DescribeLimit(limit) +
+                        c.reason = std::string(rules::AlertLevelName(c.level)) + ": " + DescribeLimit(limit) +
                                    " from " + calendar_.FormatLocal(At(start)) + " due " +
                                    calendar_.FormatLocal(due) + "; stopped by " +
                                    std::string(model::EventTypeName(event.type)) + " at " +
@@ -545,7 +541,7 @@ void Engine::Tick(CaseState& state, base::Instant now, std::vector<AlertChange>&
                           raised |= std::int64_t{1} << k;
                           state.fired_through = std::max(state.fired_through, due);
                           AlertChange c = StageAlert(rule, state, k, r.ladder[k].level, due);
-                          c.reason = std::string(LevelName(c.level)) + ": " +
+                          c.reason = std::string(rules::AlertLevelName(c.level)) + ": " +
                                      DescribeLimit(limit) + " from " +
                                      calendar_.FormatLocal(start) + " due " +
                                      calendar_.FormatLocal(due) + "; no stop event by then";

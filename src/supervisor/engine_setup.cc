@@ -25,7 +25,7 @@ base::Result<rules::StatusOverrides> LoadStatusOverrides(store::Store& store) {
   return overrides;
 }
 
-base::Result<engine::Engine> MakeEngine(const EngineSetup& setup, const EngineCatalog& catalog) {
+base::Result<engine::Engine> MakeEngine(const EngineSetup& setup, EngineCatalog catalog) {
   OVS_ASSIGN_OR_RETURN(rules::RuleSet rule_set, runtime::LoadRuleDir(setup.rules_dir));
   for (rules::Rule& rule : rule_set.rules) {
     rule.status = rules::EffectiveStatus(rule, setup.status_overrides);
@@ -42,16 +42,23 @@ base::Result<engine::Engine> MakeEngine(const EngineSetup& setup, const EngineCa
       setup.holidays_dir.empty() ? runtime::DefaultDataDir() / "holidays" : setup.holidays_dir;
   OVS_ASSIGN_OR_RETURN(calendar::Calendar cal,
                        runtime::LoadCalendar(holidays, setup.closures_file, setup.calendar));
+  auto owned = std::make_shared<const EngineCatalog>(std::move(catalog));
   return engine::Engine::Create(
       std::move(rule_set), std::move(cal),
-      [&catalog](std::string_view code) -> const model::Item* {
-        auto it = catalog.items.find(std::string(code));
-        return it == catalog.items.end() ? nullptr : &it->second;
+      [owned](std::string_view code) -> const model::Item* {
+        auto it = owned->items.find(std::string(code));
+        return it == owned->items.end() ? nullptr : &it->second;
       },
-      [&catalog](std::string_view code) -> const model::Department* {
-        auto it = catalog.departments.find(std::string(code));
-        return it == catalog.departments.end() ? nullptr : &it->second;
+      [owned](std::string_view code) -> const model::Department* {
+        auto it = owned->departments.find(std::string(code));
+        return it == owned->departments.end() ? nullptr : &it->second;
       });
+}
+
+base::Result<engine::Engine> MakeEngineForStore(store::Store& store, EngineSetup setup) {
+  OVS_ASSIGN_OR_RETURN(EngineCatalog catalog, LoadEngineCatalog(store));
+  OVS_ASSIGN_OR_RETURN(setup.status_overrides, LoadStatusOverrides(store));
+  return MakeEngine(setup, std::move(catalog));
 }
 
 }  // namespace oversight::supervisor

@@ -36,7 +36,10 @@ struct EngineSetup {
 // The latest status of every rule version in the store's approval history.
 base::Result<rules::StatusOverrides> LoadStatusOverrides(store::Store& store);
 
-// `catalog` must outlive the engine (it looks into it).
-base::Result<engine::Engine> MakeEngine(const EngineSetup& setup, const EngineCatalog& catalog);
+// The engine keeps its own copy of `catalog` (a city's catalog is small).
+base::Result<engine::Engine> MakeEngine(const EngineSetup& setup, EngineCatalog catalog);
+
+// The same over a store: its catalog, and its approval history over the files' statuses.
+base::Result<engine::Engine> MakeEngineForStore(store::Store& store, EngineSetup setup);
 
 }  // namespace oversight::supervisor

@@ -20,19 +20,12 @@ base::Result<std::unordered_map<std::string, std::vector<store::AlertRecord>>> O
   return by_case;
 }
 
-std::optional<rules::AlertLevel> ParseLevel(std::string_view name) {
-  for (auto level : {rules::AlertLevel::kNotice, rules::AlertLevel::kYellow, rules::AlertLevel::kRed}) {
-    if (engine::LevelName(level) == name) return level;
-  }
-  return std::nullopt;
-}
-
 engine::AlertChange ToChange(const store::AlertRecord& record) {
   engine::AlertChange change;
   change.rule_id = record.rule_id;
   change.case_id = record.case_id;
   change.occurrence = record.occurrence;
-  change.level = ParseLevel(record.level).value_or(rules::AlertLevel::kYellow);
+  change.level = rules::ParseAlertLevel(record.level).value_or(rules::AlertLevel::kYellow);
   change.at = record.raised_at;
   change.due = record.due;
   change.reason = record.reason;
@@ -90,7 +83,7 @@ class Run {
   void Count(const engine::AlertChange& alert) {
     if (!InWindow(alert, options_)) return;
     ++summary_.alerts;
-    ++summary_.by_rule_level[{alert.rule_id, std::string(engine::LevelName(alert.level))}];
+    ++summary_.by_rule_level[{alert.rule_id, std::string(rules::AlertLevelName(alert.level))}];
     if (options_.keep_alerts) summary_.kept.push_back(alert);
   }
 
@@ -191,7 +184,7 @@ store::AlertRecord ToAlertRecord(const engine::AlertChange& change, std::int64_t
   record.rule_version = rule_version;
   record.case_id = change.case_id;
   record.occurrence = change.occurrence;
-  record.level = std::string(engine::LevelName(change.level));
+  record.level = std::string(rules::AlertLevelName(change.level));
   record.dept_code = dept_code;
   record.raised_at = change.at;
   record.due = change.due;
