@@ -2,7 +2,6 @@
 // with the ground truth of its injected violations.
 
 #include <fstream>
-#include <iostream>
 #include <ostream>
 
 #include "cli/commands.h"

@@ -15,17 +15,20 @@ void LiveJudge::Take(const std::string& case_id, engine::EngineStep step) {
   }
 }
 
-void LiveJudge::Stored(std::span<const model::Event> events, const store::AppendResult& appended) {
-  auto tick = [&](const std::string& case_id, base::Instant due) {
+void LiveJudge::AdvanceClock(base::Instant until) {
+  timers_.AdvanceTo(until, [&](const std::string& case_id, base::Instant due) {
     auto it = live_.find(case_id);
     if (it != live_.end()) Take(case_id, engine_.OnTick(it->second, due));
-  };
+  });
+}
+
+void LiveJudge::Stored(std::span<const model::Event> events, const store::AppendResult& appended) {
   for (std::size_t i = 0; i < events.size(); ++i) {
     if (appended.seqs[i] == 0) continue;  // a duplicate: nothing new to judge
     const model::Event& event = events[i];
     if (event.at > clock_) {
       clock_ = event.at;
-      timers_.AdvanceTo(clock_, tick);
+      AdvanceClock(clock_);
     }
     if (rederive_.contains(event.case_id)) continue;
     auto it = live_.find(event.case_id);
@@ -51,10 +54,7 @@ void LiveJudge::Stored(std::span<const model::Event> events, const store::Append
 
 base::Result<SuperviseSummary> LiveJudge::Finish(base::Instant now) {
   SuperviseSummary summary;
-  timers_.AdvanceTo(now, [&](const std::string& case_id, base::Instant due) {
-    auto it = live_.find(case_id);
-    if (it != live_.end()) Take(case_id, engine_.OnTick(it->second, due));
-  });
+  AdvanceClock(now);
   for (auto& [case_id, state] : live_) {
     engine::EngineStep step = engine_.OnTick(state, now);
     for (engine::AlertChange& change : step.changes) raised_.push_back(std::move(change));

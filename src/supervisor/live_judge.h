@@ -42,6 +42,8 @@ class LiveJudge {
   store::Store& store_;
   const engine::Engine& engine_;
   void Take(const std::string& case_id, engine::EngineStep step);
+  // Ticks every live case whose timer comes due by `until`.
+  void AdvanceClock(base::Instant until);
 
   std::unordered_map<std::string, engine::CaseState> live_;
   TimerQueue timers_;
