@@ -520,17 +520,23 @@ void Engine::ApplyDeadline(CaseState& state, const Planned& p, std::uint32_t wor
   bits |= kStoppedBit;
 }
 
-void Engine::Tick(CaseState& state, base::Instant now, std::vector<AlertChange>& out,
-                  std::string* problem) const {
+template <typename Fn>
+void Engine::ForEachAppliedDeadline(const CaseState& state, Fn&& fn) const {
   const KindPlan& plan = PlanOf(state);
-  const model::Item* item = state.item_code.empty() ? nullptr : items_(state.item_code);
   std::uint32_t offset = 0;
   for (std::size_t i = 0; i < plan.rules.size(); ++i) {
     const Planned& p = plan.rules[i];
     if ((state.applies & Bit(i)) == 0) continue;
     const std::uint32_t word = offset;
     offset += p.width;
-    if (p.slot != Slot::kDeadline) continue;
+    if (p.slot == Slot::kDeadline) fn(p, word);
+  }
+}
+
+void Engine::Tick(CaseState& state, base::Instant now, std::vector<AlertChange>& out,
+                  std::string* problem) const {
+  const model::Item* item = state.item_code.empty() ? nullptr : items_(state.item_code);
+  ForEachAppliedDeadline(state, [&](const Planned& p, std::uint32_t word) {
     const rules::Rule& rule = rules_.rules[p.rule];
     const auto& r = std::get<rules::DeadlineRule>(rule.kind);
     const base::Instant start = At(state.words[word]);
@@ -548,7 +554,7 @@ void Engine::Tick(CaseState& state, base::Instant now, std::vector<AlertChange>&
                           out.push_back(std::move(c));
                         });
     state.words[word + 1] |= raised;
-  }
+  });
 }
 
 std::optional<base::Instant> Engine::NextDue(const CaseState& state) const {
@@ -557,21 +563,14 @@ std::optional<base::Instant> Engine::NextDue(const CaseState& state) const {
 
 std::optional<base::Instant> Engine::NextDue(const CaseState& state, std::string* problem) const {
   if (!state.opened) return std::nullopt;
-  const KindPlan& plan = PlanOf(state);
   const model::Item* item = state.item_code.empty() ? nullptr : items_(state.item_code);
   std::optional<base::Instant> next;
-  std::uint32_t offset = 0;
-  for (std::size_t i = 0; i < plan.rules.size(); ++i) {
-    const Planned& p = plan.rules[i];
-    if ((state.applies & Bit(i)) == 0) continue;
-    const std::uint32_t word = offset;
-    offset += p.width;
-    if (p.slot != Slot::kDeadline) continue;
+  ForEachAppliedDeadline(state, [&](const Planned& p, std::uint32_t word) {
     ForEachRunningStage(calendar_, state, word, rules_.rules[p.rule], item, problem,
                         [&](std::size_t, model::TimeLimit, base::Instant due) {
                           if (!next || due < *next) next = due;
                         });
-  }
+  });
   return next;
 }
 

@@ -165,6 +165,10 @@ class Engine {
             std::string* problem) const;
   std::optional<base::Instant> NextDue(const CaseState& state, std::string* problem) const;
   const KindPlan& PlanOf(const CaseState& state) const;
+  // Calls fn(planned, word) for each deadline rule that applies to the case, with
+  // the first of its words in CaseState::words. Defined in engine.cc, used there.
+  template <typename Fn>
+  void ForEachAppliedDeadline(const CaseState& state, Fn&& fn) const;
   std::uint64_t ComputeLayout() const;
 
   rules::RuleSet rules_;
