@@ -1,6 +1,9 @@
-// The alert part of the SQLite store: raised once per key, withdrawn with a reason.
+// The alert part of the SQLite store: raised once per key, withdrawn with a reason
+// (a step in the alert's thread, like every other transition).
 
+#include "store/sqlite/internal/sqlite_alert_workflow.h"
 #include "store/sqlite/internal/sqlite_store_impl.h"
+#include "workflow/alert_workflow.h"
 
 namespace oversight::store::sqlite {
 
@@ -34,21 +37,45 @@ base::Result<std::int64_t> SqliteStore::RaiseAlerts(std::span<const AlertRecord>
 }
 
 base::Status SqliteStore::WithdrawAlert(std::int64_t id, base::Instant at, const std::string& reason) {
-  OVS_ASSIGN_OR_RETURN(Statement stmt,
-                       db_.Prepare("UPDATE alerts SET state = 'withdrawn', withdrawn_ms = ?, "
-                                   "withdraw_reason = ? WHERE id = ? AND state = 'open'"));
-  stmt.Bind(1, base::ToUnixMillis(at)).Bind(2, reason).Bind(3, id);
-  return stmt.Run();
+  return InTransaction(db_, [&]() -> base::Status {
+    OVS_ASSIGN_OR_RETURN(Statement load, db_.Prepare("SELECT state FROM alerts WHERE id = ?"));
+    load.Bind(1, id);
+    OVS_ASSIGN_OR_RETURN(bool found, load.Step());
+    if (!found) return base::Status::Ok();
+    base::Result<workflow::AlertState> from = workflow::ParseAlertState(load.TextView(0));
+    load.Reset();
+    // The machine withdraws only what no person has settled: an alert under
+    // accountability, closed or already withdrawn stays as it is.
+    if (!from.ok() || !workflow::MayTake(workflow::Actor::kSystem, workflow::Action::kWithdraw,
+                                         *from) ||
+        !workflow::NextState(*from, workflow::Action::kWithdraw).ok()) {
+      return base::Status::Ok();
+    }
+    OVS_ASSIGN_OR_RETURN(Statement update,
+                         db_.Prepare("UPDATE alerts SET state = 'withdrawn', withdrawn_ms = ?, "
+                                     "withdraw_reason = ? WHERE id = ?"));
+    update.Bind(1, base::ToUnixMillis(at)).Bind(2, reason).Bind(3, id);
+    OVS_RETURN_IF_ERROR(update.Run());
+    AlertActionRecord step;
+    step.alert_id = id;
+    step.action = workflow::Action::kWithdraw;
+    step.from_state = *from;
+    step.to_state = workflow::AlertState::kWithdrawn;
+    step.actor = "system";
+    step.actor_role = std::string(workflow::ActorName(workflow::Actor::kSystem));
+    step.at = at;
+    step.text = reason;
+    return AppendAlertAction(db_, step);
+  });
 }
 
 base::Result<std::vector<AlertRecord>> SqliteStore::ListAlerts(const AlertFilter& filter) {
   OVS_ASSIGN_OR_RETURN(
       Statement stmt,
-      db_.Prepare("SELECT id, rule_id, rule_version, case_id, occurrence, level, state, dept_code, "
-                  "raised_ms, due_ms, reason, withdrawn_ms, withdraw_reason FROM alerts WHERE "
-                  "(?1 IS NULL OR case_id = ?1) AND (?2 IS NULL OR rule_id = ?2) AND (?3 IS NULL "
-                  "OR level = ?3) AND (?4 IS NULL OR dept_code = ?4) AND (?5 IS NULL OR state = "
-                  "?5) ORDER BY raised_ms, id LIMIT ?6"));
+      db_.Prepare(std::string(kSelectAlerts) +
+                  " WHERE (?1 IS NULL OR a.case_id = ?1) AND (?2 IS NULL OR a.rule_id = ?2) AND "
+                  "(?3 IS NULL OR a.level = ?3) AND (?4 IS NULL OR a.dept_code = ?4) AND (?5 IS "
+                  "NULL OR a.state = ?5) ORDER BY a.raised_ms, a.id LIMIT ?6"));
   const std::optional<std::string>* params[] = {&filter.case_id, &filter.rule_id, &filter.level,
                                                 &filter.dept_code, &filter.state};
   for (int i = 0; i < 5; ++i) {
@@ -63,21 +90,7 @@ base::Result<std::vector<AlertRecord>> SqliteStore::ListAlerts(const AlertFilter
   while (true) {
     OVS_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
-    AlertRecord a;
-    a.id = stmt.Int(0);
-    a.rule_id = stmt.Text(1);
-    a.rule_version = stmt.Int(2);
-    a.case_id = stmt.Text(3);
-    a.occurrence = stmt.Int(4);
-    a.level = stmt.Text(5);
-    a.state = stmt.Text(6);
-    a.dept_code = stmt.Text(7);
-    a.raised_at = base::FromUnixMillis(stmt.Int(8));
-    if (!stmt.IsNull(9)) a.due = base::FromUnixMillis(stmt.Int(9));
-    a.reason = stmt.Text(10);
-    if (!stmt.IsNull(11)) a.withdrawn_at = base::FromUnixMillis(stmt.Int(11));
-    a.withdraw_reason = stmt.Text(12);
-    out.push_back(std::move(a));
+    out.push_back(ReadAlert(stmt));
   }
   return out;
 }
