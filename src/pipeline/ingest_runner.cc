@@ -1,4 +1,5 @@
 #include "pipeline/ingest_runner.h"
+#include "pipeline/quarantine_record.h"
 
 #include <nlohmann/json.hpp>
 
@@ -134,17 +135,9 @@ class IngestRunner::Producer {
 
   void Quarantine(const ingest::RawRecord& record, std::string_view reason, std::string message,
                   Batch& batch) {
-    store::QuarantineRecord q;
-    q.source = runner_.options_.source;
-    q.input = input_name_;
-    q.line = record.line;
-    q.reason = std::string(reason);
-    q.message = std::move(message);
-    // Identity numbers never rest in clear, not even in quarantine (DESIGN §12); the
-    // validator accepts the masked form on retry.
-    q.original_text = codes::RedactIdNumbers(record.text);
-    q.fields_json = record.parse_error.empty() ? codes::RedactIdNumbers(FieldsToJson(record)) : "";
-    q.received_at = runner_.options_.now;
+    store::QuarantineRecord q = MakeQuarantineRecord(runner_.options_.source, input_name_, record,
+                                                     reason, std::move(message),
+                                                     runner_.options_.now);
     ++batch.counted.quarantined;
     ++batch.counted.reasons[q.reason];
     batch.rejected.push_back(std::move(q));

@@ -26,6 +26,10 @@
 
 namespace oversight::store {
 
+class OpsLog;  // store/ops_log.h: the operations audit trail
+class IdentityStore;  // store/identity_store.h: users, sessions, API tokens
+class AlertWorkflowStore;  // store/alert_workflow_store.h: alert workflow, scoped searches
+
 // A record that ingest rejected, kept with everything needed to fix and retry it.
 struct QuarantineRecord {
   std::int64_t id = 0;          // assigned by the store
@@ -108,13 +112,18 @@ struct AlertRecord {
   std::string case_id;
   std::int64_t occurrence = 0;  // which occurrence of the rule in the case (0 for once-per-case rules)
   std::string level;            // "notice" | "yellow" | "red"
-  std::string state = "open";   // "open" | "withdrawn" (the response workflow adds more)
+  std::string state = "open";   // a workflow::AlertState name: "open", "responded", ... "withdrawn"
   std::string dept_code;
   base::Instant raised_at{};    // event time at which the alert became true
   std::optional<base::Instant> due;
   std::string reason;
   std::optional<base::Instant> withdrawn_at;
   std::string withdraw_reason;
+  // Read with the alert, never written through it (see store/alert_workflow_store.h):
+  // when a rejected response last sent it back to open, and, for a yellow or red
+  // card, the lower-level alert of the same rule, case and occurrence it followed.
+  std::optional<base::Instant> reopened_at;
+  std::optional<std::int64_t> linked_alert_id;
 };
 
 struct AlertFilter {
@@ -198,13 +207,30 @@ class Store {
   // seq); stops early when it returns false. Streams: one case in memory at a time.
   virtual base::Status ScanCases(
       const std::function<bool(std::vector<StoredEvent>& events)>& visit) = 0;
+  // Like ScanCases, but only the cases with at least one event in [from, to),
+  // each with all its events (those outside the range too), in the same order.
+  // For work on one period (scores): a backend answers it from its case summary
+  // without reading the whole history; this default filters a full scan.
+  virtual base::Status ScanCasesActiveBetween(
+      base::Instant from, base::Instant to,
+      const std::function<bool(std::vector<StoredEvent>& events)>& visit) {
+    return ScanCases([&](std::vector<StoredEvent>& events) {
+      for (const StoredEvent& e : events) {
+        if (e.event.at >= from && e.event.at < to) return visit(events);
+      }
+      return true;
+    });
+  }
   // The case's summary, current as of the last Flush (see there).
   virtual base::Result<std::optional<model::Case>> FindCase(const std::string& case_id) = 0;
 
   // Stores alerts; an alert already held under its key (rule, case, occurrence,
   // level) is left as it is. Returns how many were new.
   virtual base::Result<std::int64_t> RaiseAlerts(std::span<const AlertRecord> alerts) = 0;
-  // Marks open alerts withdrawn (late data, retired rule) with the reason.
+  // Marks an alert withdrawn (late data, retired rule) with the reason, as the
+  // system, and records the step in its thread. Only what a machine may undo is
+  // withdrawn (open, responded, accepted, escalated); an alert under
+  // accountability or already closed or withdrawn is left as it is.
   virtual base::Status WithdrawAlert(std::int64_t id, base::Instant at, const std::string& reason) = 0;
   virtual base::Result<std::vector<AlertRecord>> ListAlerts(const AlertFilter& filter) = 0;
 
@@ -217,6 +243,16 @@ class Store {
   virtual base::Result<ChainReport> VerifyChain() = 0;
   virtual base::Result<StoreStats> Stats() = 0;
   virtual audit::HashAlgorithm hash_algorithm() const = 0;
+
+  // The operations audit trail (store/ops_log.h), chained with hash_algorithm().
+  virtual OpsLog& ops_log() = 0;
+
+  // Users, sessions and API tokens (store/identity_store.h).
+  virtual IdentityStore& identity() = 0;
+
+  // The alert workflow (responses, escalation, 执纪问责) and the department-scoped
+  // searches over alerts and cases (store/alert_workflow_store.h).
+  virtual AlertWorkflowStore& workflow() = 0;
 };
 
 }  // namespace oversight::store

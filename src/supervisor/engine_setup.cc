@@ -38,10 +38,18 @@ base::Result<engine::Engine> MakeEngine(const EngineSetup& setup, EngineCatalog 
     std::erase_if(rule_set.rules,
                   [](const rules::Rule& r) { return r.status == rules::RuleStatus::kRetired; });
   }
+  return MakeEngineWithRules(std::move(rule_set), setup, std::move(catalog));
+}
+
+base::Result<calendar::Calendar> LoadSetupCalendar(const EngineSetup& setup) {
   std::filesystem::path holidays =
       setup.holidays_dir.empty() ? runtime::DefaultDataDir() / "holidays" : setup.holidays_dir;
-  OVS_ASSIGN_OR_RETURN(calendar::Calendar cal,
-                       runtime::LoadCalendar(holidays, setup.closures_file, setup.calendar));
+  return runtime::LoadCalendar(holidays, setup.closures_file, setup.calendar);
+}
+
+base::Result<engine::Engine> MakeEngineWithRules(rules::RuleSet rule_set, const EngineSetup& setup,
+                                                 EngineCatalog catalog) {
+  OVS_ASSIGN_OR_RETURN(calendar::Calendar cal, LoadSetupCalendar(setup));
   auto owned = std::make_shared<const EngineCatalog>(std::move(catalog));
   return engine::Engine::Create(
       std::move(rule_set), std::move(cal),

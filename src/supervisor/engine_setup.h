@@ -39,6 +39,13 @@ base::Result<rules::StatusOverrides> LoadStatusOverrides(store::Store& store);
 // The engine keeps its own copy of `catalog` (a city's catalog is small).
 base::Result<engine::Engine> MakeEngine(const EngineSetup& setup, EngineCatalog catalog);
 
+// An engine over exactly `rule_set` (a draft under backtest), with the setup's calendar.
+base::Result<engine::Engine> MakeEngineWithRules(rules::RuleSet rule_set, const EngineSetup& setup,
+                                                 EngineCatalog catalog);
+
+// The working-day calendar the setup names (the shipped holidays by default).
+base::Result<calendar::Calendar> LoadSetupCalendar(const EngineSetup& setup);
+
 // The same over a store: its catalog, and its approval history over the files' statuses.
 base::Result<engine::Engine> MakeEngineForStore(store::Store& store, EngineSetup setup);
 

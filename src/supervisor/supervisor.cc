@@ -8,15 +8,24 @@
 namespace oversight::supervisor {
 namespace {
 
-// Open stored alerts by case, read once: one query instead of one per case.
+// Stored alerts the engine compares with what the history justifies: every one
+// not withdrawn. Of those, a closed or accountability alert is a settled human
+// record: it counts as present but the engine never withdraws it.
+bool IsLive(const store::AlertRecord& alert) { return alert.state != "withdrawn"; }
+bool IsSettled(const store::AlertRecord& alert) {
+  return alert.state == "closed" || alert.state == "accountability";
+}
+
+// Live stored alerts by case, read once: one query instead of one per case.
 base::Result<std::unordered_map<std::string, std::vector<store::AlertRecord>>> OpenAlertsByCase(
     store::Store& store) {
   store::AlertFilter filter;
-  filter.state = "open";
   filter.limit = INT64_MAX;
-  OVS_ASSIGN_OR_RETURN(std::vector<store::AlertRecord> open, store.ListAlerts(filter));
+  OVS_ASSIGN_OR_RETURN(std::vector<store::AlertRecord> all, store.ListAlerts(filter));
   std::unordered_map<std::string, std::vector<store::AlertRecord>> by_case;
-  for (store::AlertRecord& alert : open) by_case[alert.case_id].push_back(std::move(alert));
+  for (store::AlertRecord& alert : all) {
+    if (IsLive(alert)) by_case[alert.case_id].push_back(std::move(alert));
+  }
   return by_case;
 }
 
@@ -98,8 +107,9 @@ class Run {
       if (options_.write) {
         store::AlertFilter filter;
         filter.case_id = case_id;
-        filter.state = "open";
-        OVS_ASSIGN_OR_RETURN(open_[case_id], store_.ListAlerts(filter));
+        OVS_ASSIGN_OR_RETURN(std::vector<store::AlertRecord> alerts, store_.ListAlerts(filter));
+        std::erase_if(alerts, [](const store::AlertRecord& a) { return !IsLive(a); });
+        open_[case_id] = std::move(alerts);
       }
       OVS_RETURN_IF_ERROR(Case(stored));
     }
@@ -118,7 +128,9 @@ class Run {
       derived.alerts.push_back(std::move(alert));  // reconcile rules: per case too
     }
     for (const engine::AlertChange& alert : derived.alerts) Count(alert);
-    return Reconcile(case_id, events_.front().dept_code, derived.alerts);
+    OVS_RETURN_IF_ERROR(Reconcile(case_id, events_.front().dept_code, derived.alerts));
+    if (options_.on_case) options_.on_case(case_id, events_.front().dept_code, derived);
+    return base::Status::Ok();
   }
 
   // Brings the stored alerts of one case to `wanted`.
@@ -134,6 +146,11 @@ class Run {
     }
     for (const engine::AlertChange& change : engine::DiffAlerts(stored, wanted, options_.now)) {
       if (change.kind == engine::AlertChange::kWithdraw) {
+        bool settled = false;
+        for (const store::AlertRecord* record : records) {
+          if (ToChange(*record).Key() == change.Key()) settled = IsSettled(*record);
+        }
+        if (settled) continue;
         ++summary_.withdrawn;
         if (!options_.write) continue;
         // A rule that left the running set (retired, or back to draft) takes its alerts with it.

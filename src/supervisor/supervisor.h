@@ -11,6 +11,7 @@
 // a corrected rule or a replay all end in the same alert set.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -35,6 +36,11 @@ struct SuperviseOptions {
   // a department's month as a whole, run only over every case.
   std::set<std::string> only_cases;
   bool keep_alerts = false;  // fill SuperviseSummary::alerts (backtest listings)
+  // Called with each case's rebuilt state (a live service keeps them and ticks
+  // them when their next due comes); may move from `derived`.
+  std::function<void(const std::string& case_id, const std::string& dept_code,
+                     engine::Rederived& derived)>
+      on_case;
 };
 
 struct SuperviseSummary {

@@ -9,7 +9,7 @@ namespace oversight::store::sqlite {
 namespace {
 
 // Append new migrations at the end; never edit one that has shipped.
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr const char* kMigrations[] = {
     // 1: reference data, sources, cases, the append-only hash-chained events
     //    with their case/dedupe index, and the quarantine.
     R"sql(
@@ -142,6 +142,91 @@ CREATE TRIGGER rule_status_no_update BEFORE UPDATE ON rule_status_history
 CREATE TRIGGER rule_status_no_delete BEFORE DELETE ON rule_status_history
   BEGIN SELECT RAISE(ABORT, 'rule status history is append-only'); END;
 )sql",
+    // 4: identity: users (Argon2id hashes, lockout state), browser sessions and
+    //    API tokens, both kept as the SHA-256 of their secret. Roles are text
+    //    (auth::RoleName); names compare without regard to case.
+    R"sql(
+CREATE TABLE users (
+  id                   INTEGER PRIMARY KEY,
+  name                 TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  display_name         TEXT NOT NULL DEFAULT '',
+  role                 TEXT NOT NULL,
+  dept_code            TEXT NOT NULL DEFAULT '',
+  password_hash        TEXT NOT NULL,
+  failed_attempts      INTEGER NOT NULL DEFAULT 0,
+  locked_until_ms      INTEGER,
+  disabled             INTEGER NOT NULL DEFAULT 0,
+  must_change_password INTEGER NOT NULL DEFAULT 0,
+  created_ms           INTEGER NOT NULL,
+  password_changed_ms  INTEGER NOT NULL
+);
+CREATE TABLE sessions (
+  id_hash      TEXT PRIMARY KEY,
+  user_id      INTEGER NOT NULL,
+  csrf_token   TEXT NOT NULL,
+  created_ms   INTEGER NOT NULL,
+  last_seen_ms INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+CREATE TABLE api_tokens (
+  id           INTEGER PRIMARY KEY,
+  name         TEXT NOT NULL,
+  hash         TEXT NOT NULL UNIQUE,
+  source       TEXT NOT NULL,
+  dept_codes   TEXT NOT NULL DEFAULT '',
+  created_by   TEXT NOT NULL,
+  created_ms   INTEGER NOT NULL,
+  revoked_ms   INTEGER,
+  last_used_ms INTEGER
+);
+)sql",
+    // 5: the operations audit trail (操作日志): sign-ins, changes and unmasked reads,
+    //    hash-chained apart from the events (head in meta: ops_head_seq, ops_head_hash).
+    //    Append-only; the program never deletes a record (docs/AUDIT.md).
+    R"sql(
+CREATE TABLE ops_log (
+  seq        INTEGER PRIMARY KEY,
+  at_ms      INTEGER NOT NULL,
+  actor      TEXT NOT NULL,
+  actor_role TEXT NOT NULL DEFAULT '',
+  action     TEXT NOT NULL,
+  object     TEXT NOT NULL DEFAULT '',
+  result     TEXT NOT NULL,
+  detail     TEXT NOT NULL DEFAULT '',
+  client     TEXT NOT NULL DEFAULT '',
+  hash       BLOB NOT NULL
+);
+CREATE TRIGGER ops_log_no_update BEFORE UPDATE ON ops_log
+  BEGIN SELECT RAISE(ABORT, 'the operations audit trail is append-only'); END;
+CREATE TRIGGER ops_log_no_delete BEFORE DELETE ON ops_log
+  BEGIN SELECT RAISE(ABORT, 'the operations audit trail is append-only'); END;
+)sql",
+    // 6: the alert workflow (DESIGN §7): every step people or the system take on an
+    //    alert, append-only, read as the alert's thread; plus the indexes the
+    //    escalation job and the department-scoped case search use.
+    R"sql(
+CREATE TABLE alert_actions (
+  id            INTEGER PRIMARY KEY,
+  alert_id      INTEGER NOT NULL,
+  action        TEXT NOT NULL,
+  from_state    TEXT NOT NULL,
+  to_state      TEXT NOT NULL,
+  actor         TEXT NOT NULL,
+  actor_role    TEXT NOT NULL DEFAULT '',
+  at_ms         INTEGER NOT NULL,
+  text          TEXT NOT NULL DEFAULT '',
+  response_kind TEXT NOT NULL DEFAULT '',
+  findings      TEXT NOT NULL DEFAULT '',
+  outcome       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX alert_actions_by_alert ON alert_actions (alert_id, id);
+CREATE TRIGGER alert_actions_no_update BEFORE UPDATE ON alert_actions
+  BEGIN SELECT RAISE(ABORT, 'alert actions are append-only'); END;
+CREATE TRIGGER alert_actions_no_delete BEFORE DELETE ON alert_actions
+  BEGIN SELECT RAISE(ABORT, 'alert actions are append-only'); END;
+CREATE INDEX alerts_by_state ON alerts (state, raised_ms);
+CREATE INDEX cases_by_dept ON cases (dept_code, case_no);
+)sql",
 };
 
 base::Result<int> CurrentVersion(Database& db) {
@@ -156,7 +241,7 @@ base::Result<int> CurrentVersion(Database& db) {
 
 }  // namespace
 
-int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
 
 base::Status Migrate(Database& db) {
   OVS_ASSIGN_OR_RETURN(int current, CurrentVersion(db));

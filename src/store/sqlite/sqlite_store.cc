@@ -44,6 +44,8 @@ base::Status SqliteStore::Open(const SqliteOptions& options) {
   OVS_RETURN_IF_ERROR(db_.Exec("PRAGMA temp_store=MEMORY"));
   OVS_RETURN_IF_ERROR(db_.Exec("PRAGMA journal_size_limit=67108864"));
   OVS_RETURN_IF_ERROR(Migrate(db_));
+  identity_ = std::make_unique<SqliteIdentityStore>(db_);
+  workflow_ = std::make_unique<SqliteAlertWorkflow>(db_, [this] { return Flush(); });
   // Checkpoint every 64 MiB of WAL rather than SQLite's 4 MiB, on another thread:
   // a page that many batches touch is copied once, and the writer never waits.
   checkpointer_ = std::make_unique<Checkpointer>(options.path, 16384);
@@ -53,6 +55,7 @@ base::Status SqliteStore::Open(const SqliteOptions& options) {
     OVS_RETURN_IF_ERROR(db_.Exec("PRAGMA wal_autocheckpoint=16384"));
   }
   OVS_RETURN_IF_ERROR(LoadChainHead(options));
+  ops_log_ = std::make_unique<SqliteOpsLog>(db_, algorithm_);
   OVS_RETURN_IF_ERROR(PrepareEventStatements());
   return CatchUpCases();
 }

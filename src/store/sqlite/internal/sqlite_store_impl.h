@@ -9,6 +9,9 @@
 #include "audit/hash_chain.h"
 #include "store/sqlite/checkpointer.h"
 #include "store/sqlite/db.h"
+#include "store/sqlite/internal/sqlite_ops_log.h"
+#include "store/sqlite/internal/sqlite_identity.h"
+#include "store/sqlite/internal/sqlite_alert_workflow.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace oversight::store::sqlite {
@@ -55,6 +58,9 @@ class SqliteStore final : public Store {
   base::Result<std::vector<StoredEvent>> EventsOfCase(const std::string& case_id) override;
   base::Status ScanCases(
       const std::function<bool(std::vector<StoredEvent>& events)>& visit) override;
+  base::Status ScanCasesActiveBetween(
+      base::Instant from, base::Instant to,
+      const std::function<bool(std::vector<StoredEvent>& events)>& visit) override;
   base::Result<std::optional<model::Case>> FindCase(const std::string& case_id) override;
   base::Result<std::int64_t> RaiseAlerts(std::span<const AlertRecord> alerts) override;
   base::Status WithdrawAlert(std::int64_t id, base::Instant at, const std::string& reason) override;
@@ -64,6 +70,9 @@ class SqliteStore final : public Store {
   base::Result<ChainReport> VerifyChain() override;
   base::Result<StoreStats> Stats() override;
   audit::HashAlgorithm hash_algorithm() const override { return algorithm_; }
+  OpsLog& ops_log() override { return *ops_log_; }
+  IdentityStore& identity() override { return *identity_; }
+  AlertWorkflowStore& workflow() override { return *workflow_; }
 
  private:
   base::Status LoadChainHead(const SqliteOptions& options);
@@ -83,8 +92,11 @@ class SqliteStore final : public Store {
 
   Database db_;
   std::unique_ptr<Checkpointer> checkpointer_;  // declared after db_: stops before it closes
+  std::unique_ptr<SqliteIdentityStore> identity_;  // uses db_; set in Open after migrations
+  std::unique_ptr<SqliteAlertWorkflow> workflow_;  // uses db_ and Flush; set in Open
   audit::HashAlgorithm algorithm_ = audit::HashAlgorithm::kSm3;
   std::unique_ptr<audit::ChainHasher> hasher_;
+  std::unique_ptr<SqliteOpsLog> ops_log_;  // uses db_; set in Open once the algorithm is known
   std::int64_t head_seq_ = 0;
   audit::Digest head_hash_{};
   // The cases summary reflects every event up to this seq; appends past it are

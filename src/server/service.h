@@ -1,0 +1,91 @@
+#pragma once
+
+// Everything the routes share: the store (one connection, serialised by one
+// mutex — SQLite writes one at a time anyway), the engine kept live, the
+// calendar, sign-in, the operations audit trail, the alert stream and the
+// metrics. The HTTP layer (http_server.h) knows nothing of these; handlers
+// (api_*.cc) reach them through here.
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "auth/authenticator.h"
+#include "calendar/calendar.h"
+#include "engine/engine.h"
+#include "server/metrics.h"
+#include "server/route.h"
+#include "server/sse_hub.h"
+#include "store/store.h"
+#include "supervisor/engine_setup.h"
+#include "supervisor/live_supervisor.h"
+
+namespace oversight::server {
+
+struct ServiceOptions {
+  supervisor::EngineSetup engine;  // rule folder, holidays, closures, calendar options
+  std::string zone = "Asia/Shanghai";
+  auth::AuthPolicy auth;
+  int escalate_after_working_days = 3;  // unanswered alerts escalate after this many
+  std::size_t max_events_per_request = 10'000;
+  bool secure_cookies = false;  // mark the session cookie Secure (when served behind TLS)
+};
+
+class Service {
+ public:
+  Service(std::unique_ptr<store::Store> store, ServiceOptions options);
+  ~Service();
+
+  // Loads the calendar and rules, judges the stored history (which brings the
+  // alerts table up to date) and, on a store without users, creates the first
+  // administrators and writes their one-time passwords to `setup_out`.
+  base::Status Start(base::Instant now, std::ostream& setup_out);
+
+  // Held by every handler that touches the store, the engine or sign-in.
+  std::unique_lock<std::mutex> Lock() { return std::unique_lock(mu_); }
+
+  store::Store& store() { return *store_; }
+  auth::Authenticator& auth() { return *auth_; }
+  const engine::Engine& engine() const { return *engine_; }
+  supervisor::LiveSupervisor& live() { return *live_; }
+  const calendar::Calendar& calendar() const { return *calendar_; }
+  const ServiceOptions& options() const { return options_; }
+  SseHub& hub() { return hub_; }
+  Metrics& metrics() { return metrics_; }
+  bool ready() const { return ready_; }
+
+  // Appends an operation to the audit trail (lock held). A failure to record is
+  // logged and turns the request into an error: an unrecorded change must not
+  // look successful.
+  base::Status Record(const Call& call, std::string_view action, std::string_view object,
+                      std::string_view result, std::string_view detail = {});
+
+  // Rebuilds the engine from the rule folder and the approval history, then
+  // re-judges everything (after a rule is approved or retired). Lock held.
+  base::Status ReloadRules(base::Instant now);
+
+  // The scheduled work, run every few seconds on the clock: deadlines that came
+  // due, unanswered alerts to escalate, expired sessions. Takes the lock.
+  void RunJobs(base::Instant now);
+
+  // Tells the alert stream what a live step changed (lock held).
+  void Publish(const supervisor::LiveChanges& changes);
+  void PublishAlert(const store::AlertRecord& alert, std::string_view event);
+
+ private:
+  std::mutex mu_;
+  std::unique_ptr<store::Store> store_;
+  ServiceOptions options_;
+  std::unique_ptr<auth::Authenticator> auth_;
+  std::optional<calendar::Calendar> calendar_;
+  std::optional<engine::Engine> engine_;
+  std::unique_ptr<supervisor::LiveSupervisor> live_;
+  SseHub hub_;
+  Metrics metrics_;
+  bool ready_ = false;
+};
+
+}  // namespace oversight::server
