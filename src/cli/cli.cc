@@ -37,6 +37,8 @@ struct Args {
   QuarantineArgs quarantine_retry;
   AuditArgs audit_verify;
   AuditArgs audit_status;
+  AuditLogArgs audit_log;
+  AuditExportArgs audit_export;
   DemoArgs demo_args;
   CatalogArgs catalog_import;
   CatalogArgs catalog_export;
@@ -47,6 +49,11 @@ struct Args {
   AlertsListArgs alerts_list;
   RuleStepArgs rule_step[4];
   RuleStepArgs rule_status;
+  ServeArgs serve;
+  UserArgs user_args[5];  // add, passwd, lock, unlock, list
+  TokenArgs token_args[3];  // create, revoke, list
+  KpiComputeArgs kpi_compute;
+  ReportArgs report_args;
 };
 
 // Subcommand callbacks record the command to run; it runs after parsing succeeds.
@@ -153,10 +160,35 @@ void AddAudit(CLI::App& app, Action& action, Args& a, const Environment& env, st
   auto* audit = app.add_subcommand("audit", "Prove the stored history is unchanged");
   audit->require_subcommand(1);
   auto& verify = a.audit_verify;
-  auto* v = audit->add_subcommand("verify", "Walk the hash chain; name the first broken link");
+  auto* v = audit->add_subcommand("verify", "Walk both hash chains (events, operations); name the first broken link");
   v->add_flag("--json", verify.json, "Print JSON");
   AddStoreOptions(v, verify.store);
   v->callback([&] { action = [&] { return RunAuditVerify(verify, env, out); }; });
+
+  auto& log = a.audit_log;
+  auto* l = audit->add_subcommand("log", "List the operations audit trail (操作日志), oldest first");
+  l->add_option("--from", log.from, "Only records at or after this instant (RFC 3339)");
+  l->add_option("--to", log.to, "Only records before this instant (RFC 3339)");
+  l->add_option("--actor", log.actor, "Only this actor");
+  l->add_option("--action", log.action, "Only actions under this dotted prefix, e.g. alert or session.sign_in");
+  l->add_option("--object", log.object, "Only this object, e.g. alert:42");
+  l->add_option("--result", log.result, "Only this result")->check(CLI::IsMember({"ok", "denied", "failed"}));
+  l->add_option("--after", log.after, "Only records after this seq (the cursor of the previous page)")
+      ->check(CLI::NonNegativeNumber);
+  l->add_option("--limit", log.limit, "At most this many")->check(CLI::Range(1, 1000))->capture_default_str();
+  l->add_flag("--json", log.json, "Print JSON Lines");
+  AddStoreOptions(l, log.store);
+  l->callback([&] { action = [&] { return RunAuditLog(log, env, out); }; });
+
+  auto& exp = a.audit_export;
+  auto* e = audit->add_subcommand("export", "Write the operations audit trail as JSON Lines for archiving");
+  e->add_option("--out", exp.out_file, "File to write (must not exist)")->required();
+  e->add_option("--from", exp.from, "Only records at or after this instant (RFC 3339)");
+  e->add_option("--to", exp.to, "Only records before this instant (RFC 3339)");
+  e->add_option("--by", exp.by, "Who exports (recorded)")->capture_default_str();
+  e->add_flag("--json", exp.json, "Print JSON");
+  AddStoreOptions(e, exp.store);
+  e->callback([&] { action = [&] { return RunAuditExport(exp, env, out); }; });
 
   auto& status = a.audit_status;
   auto* s = app.add_subcommand("status", "What the store holds");
@@ -233,7 +265,8 @@ void AddSupervision(CLI::App& app, Action& action, Args& a, const Environment& e
   l->add_option("--level", list.level, "notice | yellow | red")->check(CLI::IsMember({"notice", "yellow", "red"}));
   l->add_option("--rule", list.rule, "Only this rule id");
   l->add_option("--dept", list.dept, "Only this department (code)");
-  l->add_option("--state", list.state, "open | withdrawn")->check(CLI::IsMember({"open", "withdrawn"}));
+  l->add_option("--state", list.state, "open | responded | accepted | escalated | accountability | closed | withdrawn")
+      ->check(CLI::IsMember({"open", "responded", "accepted", "escalated", "accountability", "closed", "withdrawn"}));
   l->add_option("--limit", list.limit, "At most this many")->capture_default_str();
   l->add_flag("--json", list.json, "Print a JSON array");
   AddStoreOptions(l, list.store);
@@ -283,6 +316,119 @@ void AddRules(CLI::App& app, Action& action, Args& a, const Environment& env, st
   st->callback([&] { action = [&] { return RunRuleStatusList(status, env, out); }; });
 }
 
+void AddServe(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
+  auto& args = a.serve;
+  auto* serve = app.add_subcommand("serve", "Serve the HTTP API, the live engine and the web app");
+  AddStoreOptions(serve, args.store);
+  serve->add_option("--rules", args.rules_dir, "Rule folder")->capture_default_str();
+  serve->add_option("--listen", args.listen, "HOST:PORT to listen on (port 0: any free port)")
+      ->capture_default_str();
+  serve->add_option("--config", args.config, "Settings file (YAML)")->check(CLI::ExistingFile);
+  serve->add_option("--assets", args.assets, "Folder with the built web app");
+  AddCalendarOptions(serve, args.calendar);
+  serve->callback([&] { action = [&] { return RunServe(args, env, out); }; });
+}
+
+// `user`: accounts. Each subcommand has its own arguments (user_args[i]).
+void AddUser(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
+  auto* user = app.add_subcommand("user", "User accounts and their roles (the three administrators are separate: 三员分立)");
+  user->require_subcommand(1);
+  auto& add = a.user_args[0];
+  auto* ad = user->add_subcommand("add", "Add a user; prints a generated password once");
+  ad->add_option("NAME", add.name, "Login: a-z 0-9 . _ -")->required();
+  ad->add_option("--role", add.role,
+                 "supervisor | assessor | dept_officer | complaint_desk | sysadmin | secadmin | auditor")
+      ->required();
+  ad->add_option("--dept", add.dept, "Department code (catalog), required for dept_officer");
+  ad->add_option("--display-name", add.display_name, "Name shown in the web app");
+  ad->add_flag("--password-stdin", add.password_stdin, "Read the password from stdin instead of generating one");
+  ad->add_option("--by", add.by, "Who adds the user (recorded)")->capture_default_str();
+  AddStoreOptions(ad, add.store);
+  ad->callback([&] { action = [&] { return RunUserAdd(add, env, out); }; });
+
+  auto& passwd = a.user_args[1];
+  auto* pw = user->add_subcommand("passwd", "Reset a user's password (generated unless --password-stdin); ends their sessions");
+  pw->add_option("NAME", passwd.name, "Login")->required();
+  pw->add_flag("--password-stdin", passwd.password_stdin, "Read the password from stdin instead of generating one");
+  pw->add_option("--by", passwd.by, "Who resets it (recorded)")->capture_default_str();
+  AddStoreOptions(pw, passwd.store);
+  pw->callback([&] { action = [&] { return RunUserPasswd(passwd, env, out); }; });
+
+  auto& lock = a.user_args[2];
+  auto* lo = user->add_subcommand("lock", "Refuse a user's sign-in until unlocked; ends their sessions");
+  lo->add_option("NAME", lock.name, "Login")->required();
+  lo->add_option("--by", lock.by, "Who locks (recorded)")->capture_default_str();
+  AddStoreOptions(lo, lock.store);
+  lo->callback([&] { action = [&] { return RunUserLock(lock, env, out); }; });
+
+  auto& unlock = a.user_args[3];
+  auto* un = user->add_subcommand("unlock", "Allow a locked user to sign in again (also ends a lockout after failures)");
+  un->add_option("NAME", unlock.name, "Login")->required();
+  un->add_option("--by", unlock.by, "Who unlocks (recorded)")->capture_default_str();
+  AddStoreOptions(un, unlock.store);
+  un->callback([&] { action = [&] { return RunUserUnlock(unlock, env, out); }; });
+
+  auto& list = a.user_args[4];
+  auto* li = user->add_subcommand("list", "List users with role, department and state");
+  li->add_flag("--json", list.json, "Print a JSON array");
+  AddStoreOptions(li, list.store);
+  li->callback([&] { action = [&] { return RunUserList(list, env, out); }; });
+}
+
+// `token`: API tokens for ingest clients (token_args[i]).
+void AddToken(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
+  auto* token = app.add_subcommand("token", "API tokens with which departments' systems push events");
+  token->require_subcommand(1);
+  auto& create = a.token_args[0];
+  auto* c = token->add_subcommand("create", "Issue a token; prints it once");
+  c->add_option("NAME", create.name, "What the token is for")->required();
+  c->add_option("--source", create.source, "Source its events are stored under")->required();
+  c->add_option("--dept", create.depts, "A department it may send for (repeatable; none: any)");
+  c->add_option("--by", create.by, "Who issues it (recorded)")->capture_default_str();
+  AddStoreOptions(c, create.store);
+  c->callback([&] { action = [&] { return RunTokenCreate(create, env, out); }; });
+
+  auto& revoke = a.token_args[1];
+  auto* r = token->add_subcommand("revoke", "Revoke a token: it no longer authenticates");
+  r->add_option("ID", revoke.id, "Token id (token list shows it)")->required();
+  r->add_option("--by", revoke.by, "Who revokes it (recorded)")->capture_default_str();
+  AddStoreOptions(r, revoke.store);
+  r->callback([&] { action = [&] { return RunTokenRevoke(revoke, env, out); }; });
+
+  auto& list = a.token_args[2];
+  auto* l = token->add_subcommand("list", "List tokens (never the tokens themselves)");
+  l->add_flag("--json", list.json, "Print a JSON array");
+  AddStoreOptions(l, list.store);
+  l->callback([&] { action = [&] { return RunTokenList(list, env, out); }; });
+}
+
+// Department scores (kpi) and their reports.
+void AddKpi(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
+  auto* kpi = app.add_subcommand("kpi", "Department scores and rankings (考评, docs/SCORING.md)");
+  kpi->require_subcommand(1);
+  auto& compute = a.kpi_compute;
+  auto* c = kpi->add_subcommand("compute", "Score every department for a month or a year");
+  c->add_option("--period", compute.period, "A month YYYY-MM or a year YYYY (local time)")->required();
+  c->add_option("--model", compute.model_file, "Scoring model file (YAML)")->capture_default_str();
+  c->add_option("--drill", compute.drill,
+                "List the cases, items or alerts behind a figure: DEPT:INDICATOR (repeatable)");
+  c->add_flag("--json", compute.json, "Print JSON");
+  AddStoreOptions(c, compute.store);
+  AddCalendarOptions(c, compute.calendar);
+  c->callback([&] { action = [&] { return RunKpiCompute(compute, env, out); }; });
+
+  auto& report = a.report_args;
+  auto* r = app.add_subcommand("report", "A period's scores as an XLSX or CSV report (by --out's extension)");
+  r->add_option("--period", report.period, "A month YYYY-MM or a year YYYY (local time)")->required();
+  r->add_option("--out", report.out_file, "FILE.xlsx or FILE.csv")->required();
+  r->add_option("--dept", report.dept, "One department's report (its code)");
+  r->add_option("--model", report.model_file, "Scoring model file (YAML)")->capture_default_str();
+  r->add_flag("--json", report.json, "Print what was written as JSON");
+  AddStoreOptions(r, report.store);
+  AddCalendarOptions(r, report.calendar);
+  r->callback([&] { action = [&] { return RunReport(report, env, out); }; });
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv, const Environment& env) {
@@ -301,6 +447,10 @@ int RunCli(int argc, char** argv, const Environment& env) {
   AddDemo(app, action, args, env, out);
   AddRules(app, action, args, env, out);
   AddSupervision(app, action, args, env, out);
+  AddServe(app, action, args, env, out);
+  AddUser(app, action, args, env, out);
+  AddToken(app, action, args, env, out);
+  AddKpi(app, action, args, env, out);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

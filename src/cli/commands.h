@@ -109,6 +109,33 @@ struct AuditArgs {
 int RunAuditVerify(const AuditArgs& args, const Environment& env, std::ostream& out);
 int RunStatus(const AuditArgs& args, const Environment& env, std::ostream& out);
 
+// oversight audit log and oversight audit export: the operations audit trail
+// (store/ops_log.h). Times are RFC 3339 instants with an offset; from is
+// inclusive, to exclusive.
+struct AuditLogArgs {
+  StoreArgs store;
+  std::string from;
+  std::string to;
+  std::string actor;
+  std::string action;  // a dotted prefix: "alert" matches alert.respond, alert.accept
+  std::string object;
+  std::string result;  // ok | denied | failed
+  std::int64_t after = 0;  // cursor: only records after this seq
+  std::int64_t limit = 100;
+  bool json = false;
+};
+int RunAuditLog(const AuditLogArgs& args, const Environment& env, std::ostream& out);
+
+struct AuditExportArgs {
+  StoreArgs store;
+  std::string out_file;  // JSON Lines; must not exist yet
+  std::string from;
+  std::string to;
+  std::string by = "cli";  // who exports (recorded as the actor of audit.export)
+  bool json = false;
+};
+int RunAuditExport(const AuditExportArgs& args, const Environment& env, std::ostream& out);
+
 struct CatalogArgs {
   StoreArgs store;
   std::string file;
@@ -186,5 +213,73 @@ struct RuleStepArgs {
 };
 int RunRuleStep(const RuleStepArgs& args, const Environment& env, std::ostream& out);
 int RunRuleStatusList(const RuleStepArgs& args, const Environment& env, std::ostream& out);
+
+// oversight serve
+struct ServeArgs {
+  StoreArgs store;
+  std::string rules_dir = "rules";
+  CalendarArgs calendar;
+  std::string listen = "127.0.0.1:8080";
+  std::string config;  // optional YAML (config/serve.example.yaml)
+  std::string assets;  // the web app's built files
+};
+int RunServe(const ServeArgs& args, const Environment& env, std::ostream& out);
+
+// oversight user add | passwd | lock | unlock | list: accounts (auth/). Passwords
+// are generated and shown once unless --password-stdin gives one.
+struct UserArgs {
+  StoreArgs store;
+  std::string name;
+  std::string role;          // auth::RoleName
+  std::string dept;          // a department officer's department (catalog code)
+  std::string display_name;
+  bool password_stdin = false;
+  std::string by = "cli";    // who makes the change (recorded in the audit trail)
+  bool json = false;
+};
+int RunUserAdd(const UserArgs& args, const Environment& env, std::ostream& out);
+int RunUserPasswd(const UserArgs& args, const Environment& env, std::ostream& out);
+int RunUserLock(const UserArgs& args, const Environment& env, std::ostream& out);
+int RunUserUnlock(const UserArgs& args, const Environment& env, std::ostream& out);
+int RunUserList(const UserArgs& args, const Environment& env, std::ostream& out);
+
+// oversight token create | revoke | list: API tokens for ingest clients, shown once.
+struct TokenArgs {
+  StoreArgs store;
+  std::string name;
+  std::string source;
+  std::vector<std::string> depts;  // departments it may send for; none: any
+  std::int64_t id = 0;             // revoke
+  std::string by = "cli";          // who makes the change (recorded)
+  bool json = false;
+};
+int RunTokenCreate(const TokenArgs& args, const Environment& env, std::ostream& out);
+int RunTokenRevoke(const TokenArgs& args, const Environment& env, std::ostream& out);
+int RunTokenList(const TokenArgs& args, const Environment& env, std::ostream& out);
+
+// oversight kpi compute: a period's department scores (docs/SCORING.md), as a
+// ranking table or JSON; --drill DEPT:INDICATOR lists the subjects behind a figure.
+struct KpiComputeArgs {
+  StoreArgs store;
+  CalendarArgs calendar;
+  std::string period;                          // "2026-10" or "2026"
+  std::string model_file = "scoring/default.yaml";
+  std::vector<std::string> drill;              // DEPT:INDICATOR (or a deduction id)
+  bool json = false;
+};
+int RunKpiCompute(const KpiComputeArgs& args, const Environment& env, std::ostream& out);
+
+// oversight report: a period's scores as XLSX or CSV (by --out's extension), for
+// the bureau or, with --dept, for one department.
+struct ReportArgs {
+  StoreArgs store;
+  CalendarArgs calendar;
+  std::string period;
+  std::string model_file = "scoring/default.yaml";
+  std::string out_file;  // FILE.xlsx or FILE.csv
+  std::string dept;      // a department's report
+  bool json = false;
+};
+int RunReport(const ReportArgs& args, const Environment& env, std::ostream& out);
 
 }  // namespace oversight::cli
