@@ -34,3 +34,9 @@ fuzz: deps
 
 clean:
 	rm -rf build
+
+# HTTP figures of `oversight serve` with wrk (docs/PERFORMANCE.md, "HTTP server").
+# BENCH_HTTP_ARGS passes options, e.g. BENCH_HTTP_ARGS="--duration 60" for a shorter memory run.
+.PHONY: bench-http
+bench-http: build
+	@scripts/bench-http $(BENCH_HTTP_ARGS)

@@ -42,7 +42,7 @@ struct PermissionEntry {
 
 // The matrix of role.h, one row per permission, in enum order. No row gives an
 // administrator (Y, E, U) business data, and only U reads the audit log.
-constexpr std::array<PermissionEntry, 22> kPermissions = {{
+constexpr std::array<PermissionEntry, 24> kPermissions = {{
     {Permission::kReadCases, "read_cases", S | A | D | C},
     {Permission::kReadAlerts, "read_alerts", S | A | D},
     {Permission::kRespondAlert, "respond_alert", D},
@@ -65,6 +65,8 @@ constexpr std::array<PermissionEntry, 22> kPermissions = {{
     {Permission::kPublishScores, "publish_scores", A},
     {Permission::kManageComplaints, "manage_complaints", S | C},
     {Permission::kReadAllDepartments, "read_all_departments", S | A | C},
+    {Permission::kManageSurveys, "manage_surveys", S | A},
+    {Permission::kInspect, "inspect", S},
 }};
 
 constexpr bool TablesFollowEnumOrder() {

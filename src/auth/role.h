@@ -33,6 +33,8 @@
 //   publish_scores           x
 //   manage_complaints     x        x
 //   read_all_departments  x  x     x
+//   manage_surveys        x  x
+//   inspect               x
 //
 // A department officer's reads are limited to their department by the scope
 // (auth/principal.h), not by this table.
@@ -77,6 +79,8 @@ enum class Permission : std::uint8_t {
   kPublishScores,
   kManageComplaints,
   kReadAllDepartments,
+  kManageSurveys,  // design, publish and close questionnaires; issue invitations
+  kInspect,        // draw spot checks (线下抽查) and record their findings
 };
 
 // Stable names ("supervisor", "dept_officer", ...), stored and sent over the API.

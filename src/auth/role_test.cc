@@ -58,7 +58,8 @@ TEST(RoleTest, NoAdministratorSeesBusinessData) {
   const Permission business[] = {Permission::kReadCases,          Permission::kReadAlerts,
                                  Permission::kReadQuarantine,     Permission::kUnmaskPersonal,
                                  Permission::kReadAllDepartments, Permission::kReadScores,
-                                 Permission::kManageComplaints};
+                                 Permission::kManageComplaints,   Permission::kManageSurveys,
+                                 Permission::kInspect};
   for (Role admin : {Role::kSysAdmin, Role::kSecAdmin, Role::kAuditor}) {
     for (Permission p : business) {
       EXPECT_FALSE(HasPermission(admin, p)) << RoleName(admin) << " " << PermissionName(p);
@@ -91,6 +92,14 @@ TEST(RoleTest, BusinessRolesHoldTheirDuties) {
   EXPECT_TRUE(HasPermission(Role::kComplaintDesk, Permission::kManageComplaints));
   EXPECT_TRUE(HasPermission(Role::kComplaintDesk, Permission::kUnmaskPersonal));
   EXPECT_FALSE(HasPermission(Role::kComplaintDesk, Permission::kReadAlerts));
+
+  // Questionnaires are the bureau's (监察局 and 考核); spot checks the supervisor's.
+  EXPECT_TRUE(HasPermission(Role::kSupervisor, Permission::kManageSurveys));
+  EXPECT_TRUE(HasPermission(Role::kAssessor, Permission::kManageSurveys));
+  EXPECT_FALSE(HasPermission(Role::kDeptOfficer, Permission::kManageSurveys));
+  EXPECT_TRUE(HasPermission(Role::kSupervisor, Permission::kInspect));
+  EXPECT_FALSE(HasPermission(Role::kAssessor, Permission::kInspect));
+  EXPECT_FALSE(HasPermission(Role::kDeptOfficer, Permission::kInspect));
 }
 
 }  // namespace

@@ -53,7 +53,13 @@ struct Args {
   UserArgs user_args[5];  // add, passwd, lock, unlock, list
   TokenArgs token_args[3];  // create, revoke, list
   KpiComputeArgs kpi_compute;
+  KpiPublishArgs kpi_publish;
+  KpiPublishArgs kpi_publications;
   ReportArgs report_args;
+  SurveyArgs survey_args[6];  // create, update, list, publish, close, results
+  SpotCheckArgs spotcheck_args[4];  // draw, list, show, finding
+  ComplaintArgs complaint_args[6];  // register, feedback, resolve, reopen, satisfaction, list
+  RatingArgs rating_args[5];  // add, list, appeal, decide, step
 };
 
 // Subcommand callbacks record the command to run; it runs after parsing succeeds.
@@ -417,6 +423,24 @@ void AddKpi(CLI::App& app, Action& action, Args& a, const Environment& env, std:
   AddCalendarOptions(c, compute.calendar);
   c->callback([&] { action = [&] { return RunKpiCompute(compute, env, out); }; });
 
+  auto& publish = a.kpi_publish;
+  auto* p = kpi->add_subcommand("publish", "Freeze a period's scores into an immutable, digested publication");
+  p->add_option("--period", publish.period, "A month YYYY-MM or a year YYYY (local time)")->required();
+  p->add_option("--model", publish.model_file, "Scoring model file (YAML)")->capture_default_str();
+  p->add_option("--supersede", publish.supersedes, "The publication this one corrects (its id)");
+  p->add_option("--reason", publish.reason, "Why a publication is superseded (required with --supersede)");
+  p->add_option("--by", publish.by, "Who publishes (recorded)")->capture_default_str();
+  p->add_flag("--json", publish.json, "Print JSON");
+  AddStoreOptions(p, publish.store);
+  AddCalendarOptions(p, publish.calendar);
+  p->callback([&] { action = [&] { return RunKpiPublish(publish, env, out); }; });
+  auto& publications = a.kpi_publications;
+  auto* pl = kpi->add_subcommand("publications", "Every publication, newest first, with its digest checked");
+  pl->add_option("--period", publications.period, "Only this period's");
+  pl->add_flag("--json", publications.json, "Print JSON");
+  AddStoreOptions(pl, publications.store);
+  pl->callback([&] { action = [&] { return RunKpiPublications(publications, env, out); }; });
+
   auto& report = a.report_args;
   auto* r = app.add_subcommand("report", "A period's scores as an XLSX or CSV report (by --out's extension)");
   r->add_option("--period", report.period, "A month YYYY-MM or a year YYYY (local time)")->required();
@@ -427,6 +451,215 @@ void AddKpi(CLI::App& app, Action& action, Args& a, const Environment& env, std:
   AddStoreOptions(r, report.store);
   AddCalendarOptions(r, report.calendar);
   r->callback([&] { action = [&] { return RunReport(report, env, out); }; });
+}
+
+// `survey`: questionnaires (survey_args[i]).
+void AddSurvey(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
+  auto* survey = app.add_subcommand("survey", "Questionnaires (调查问卷) and their results (docs/SURVEYS.md)");
+  survey->require_subcommand(1);
+  auto common = [&](CLI::App* c, SurveyArgs& args, bool change) {
+    if (change) c->add_option("--by", args.by, "Who makes the change (recorded)")->capture_default_str();
+    c->add_option("--now", args.now, "The time (RFC 3339); default: the clock");
+    c->add_flag("--json", args.json, "Print JSON");
+    AddStoreOptions(c, args.store);
+  };
+  auto& create = a.survey_args[0];
+  auto* c = survey->add_subcommand("create", "Design a questionnaire from FILE (YAML, or JSON if *.json): a draft");
+  c->add_option("FILE", create.file, "Definition file (examples/surveys/)")->required()->check(CLI::ExistingFile);
+  common(c, create, true);
+  c->callback([&] { action = [&] { return RunSurveyCreate(create, env, out); }; });
+  auto& update = a.survey_args[1];
+  auto* u = survey->add_subcommand("update", "Edit a questionnaire from FILE: a new version (responses keep theirs)");
+  u->add_option("FILE", update.file, "Definition file with the same id")->required()->check(CLI::ExistingFile);
+  common(u, update, true);
+  u->callback([&] { action = [&] { return RunSurveyUpdate(update, env, out); }; });
+  auto& list = a.survey_args[2];
+  auto* l = survey->add_subcommand("list", "Questionnaires with their status (draft, scheduled, open, closed)");
+  common(l, list, false);
+  l->callback([&] { action = [&] { return RunSurveyList(list, env, out); }; });
+  auto& publish = a.survey_args[3];
+  auto* p = survey->add_subcommand("publish", "Publish a draft: open from its opens_at until its closes_at");
+  p->add_option("ID", publish.id, "Questionnaire id")->required();
+  common(p, publish, true);
+  p->callback([&] { action = [&] { return RunSurveyPublish(publish, env, out); }; });
+  auto& close = a.survey_args[4];
+  auto* cl = survey->add_subcommand("close", "Close a published questionnaire by hand");
+  cl->add_option("ID", close.id, "Questionnaire id")->required();
+  common(cl, close, true);
+  cl->callback([&] { action = [&] { return RunSurveyClose(close, env, out); }; });
+  auto& results = a.survey_args[5];
+  auto* r = survey->add_subcommand("results", "Results per version, question and department, with the valid response rate");
+  r->add_option("ID", results.id, "Questionnaire id")->required();
+  r->add_option("--dept", results.dept, "Only this department's responses (its code)");
+  common(r, results, false);
+  r->callback([&] { action = [&] { return RunSurveyResults(results, env, out); }; });
+}
+
+// `spotcheck`: spot checks (spotcheck_args[i]).
+void AddSpotCheck(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
+  auto* spot = app.add_subcommand("spotcheck", "Spot checks (线下抽查): seeded samples of completed cases, findings");
+  spot->require_subcommand(1);
+  auto& draw = a.spotcheck_args[0];
+  auto* d = spot->add_subcommand("draw", "Draw a reproducible sample of a period's completed cases, stratified by department and item");
+  d->add_option("--period", draw.period, "A month YYYY-MM or a year YYYY (local time)")->required();
+  d->add_option("--seed", draw.seed, "Seed, 0 to 2^53-1 (default: a random one, printed)");
+  d->add_option("--per-stratum", draw.per_stratum, "Cases from each department and item (default 1)");
+  d->add_option("--per-dept", draw.per_dept, "Cases per department, spread over its items in proportion");
+  d->add_option("--rate", draw.rate, "Share of each department and item, 0 < R <= 1 (rounded half up)");
+  d->add_option("--min-per-dept", draw.min_per_dept, "At least this many per department (all it has when fewer)");
+  d->add_option("--dept", draw.depts, "Only this department (repeatable)");
+  d->add_option("--item", draw.items, "Only this item (repeatable)");
+  d->add_option("--note", draw.note, "Why the draw is made");
+  d->add_option("--by", draw.by, "Who draws (recorded)")->capture_default_str();
+  d->add_option("--now", draw.now, "The time (RFC 3339); default: the clock");
+  d->add_flag("--json", draw.json, "Print JSON");
+  AddStoreOptions(d, draw.store);
+  d->add_option("--zone", draw.calendar.zone, "Time zone of the period")->capture_default_str();
+  d->callback([&] { action = [&] { return RunSpotCheckDraw(draw, env, out); }; });
+  auto& list = a.spotcheck_args[1];
+  auto* l = spot->add_subcommand("list", "Spot checks, newest first");
+  l->add_option("--limit", list.limit, "At most this many")->capture_default_str()->check(CLI::Range(1, 500));
+  l->add_flag("--json", list.json, "Print JSON");
+  AddStoreOptions(l, list.store);
+  l->callback([&] { action = [&] { return RunSpotCheckList(list, env, out); }; });
+  auto& show = a.spotcheck_args[2];
+  auto* s = spot->add_subcommand("show", "A spot check: seed, configuration, sample and findings");
+  s->add_option("ID", show.id, "Spot check id")->required();
+  s->add_flag("--json", show.json, "Print JSON");
+  AddStoreOptions(s, show.store);
+  s->callback([&] { action = [&] { return RunSpotCheckShow(show, env, out); }; });
+  auto& finding = a.spotcheck_args[3];
+  auto* f = spot->add_subcommand("finding", "Record a finding on a sampled case; a confirmed problem raises an alert");
+  f->add_option("ID", finding.id, "Spot check id")->required();
+  f->add_option("--case", finding.case_id, "The sampled case")->required();
+  f->add_option("--outcome", finding.outcome, "conforms | problem")->required()->check(CLI::IsMember({"conforms", "problem"}));
+  f->add_option("--category", finding.category, "materials | time_limit | fee | attitude | procedure | other");
+  f->add_option("--text", finding.text, "What was found (required for a problem)");
+  f->add_flag("--unconfirmed", finding.unconfirmed, "A problem still to be confirmed: no alert yet");
+  f->add_option("--by", finding.by, "The inspector (recorded)")->capture_default_str();
+  f->add_option("--now", finding.now, "The time (RFC 3339); default: the clock");
+  f->add_flag("--json", finding.json, "Print JSON");
+  AddStoreOptions(f, finding.store);
+  f->callback([&] { action = [&] { return RunSpotCheckFinding(finding, env, out); }; });
+}
+
+// `complaint`: the complaint desk (complaint_args[i]).
+void AddComplaint(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
+  auto* complaint = app.add_subcommand("complaint", "Complaints (投诉举报) and their deadlines (docs/COMPLAINTS.md)");
+  complaint->require_subcommand(1);
+  auto common = [&](CLI::App* c, ComplaintArgs& args, bool change) {
+    if (change) {
+      c->add_option("--by", args.by, "Who takes the step (recorded)")->capture_default_str();
+      c->add_option("--at", args.at, "When it happened (RFC 3339); default: now");
+      c->add_option("--rules", args.rules_dir, "Rule folder: judge the stored events at once (as ingest --rules)");
+      AddCalendarOptions(c, args.calendar);
+    }
+    c->add_option("--now", args.now, "The time (RFC 3339); default: the clock");
+    c->add_flag("--json", args.json, "Print JSON");
+    AddStoreOptions(c, args.store);
+  };
+  auto& reg = a.complaint_args[0];
+  auto* r = complaint->add_subcommand("register", "Register a complaint; prints its case id and the lookup code");
+  r->add_option("--channel", reg.channel, "hotline | window | online | mobile | letter | email")->required();
+  r->add_option("--dept", reg.dept, "The department complained about (its code)");
+  r->add_option("--item", reg.item, "The item concerned (its code)");
+  r->add_option("--about-case", reg.about_case, "The case complained about (gives department and item)");
+  r->add_option("--category", reg.category, "A category");
+  r->add_option("--content", reg.content, "What the complaint is about")->required();
+  r->add_option("--name", reg.name, "The complainant's name (kept in the register only)");
+  r->add_option("--contact", reg.contact, "The complainant's phone or e-mail (kept in the register only)");
+  common(r, reg, true);
+  r->callback([&] { action = [&] { return RunComplaintRegister(reg, env, out); }; });
+  struct StepCommand {
+    const char* name;
+    const char* help;
+    int (*run)(const ComplaintArgs&, const Environment&, std::ostream&);
+  };
+  const StepCommand steps[] = {
+      {"feedback", "The first feedback to the complainant (due within 24 hours)", RunComplaintFeedback},
+      {"resolve", "Resolve (办结) a complaint after its first feedback", RunComplaintResolve},
+      {"reopen", "Reopen a resolved complaint", RunComplaintReopen}};
+  for (int i = 0; i < 3; ++i) {
+    auto& args = a.complaint_args[1 + i];
+    auto* c = complaint->add_subcommand(steps[i].name, steps[i].help);
+    c->add_option("ID", args.id, "The complaint's case id")->required();
+    c->add_option("--text", args.text, "What was done or said")->required();
+    common(c, args, true);
+    auto run = steps[i].run;
+    c->callback([&args, &action, &env, &out, run] { action = [&args, &env, &out, run] { return run(args, env, out); }; });
+  }
+  auto& sat = a.complaint_args[4];
+  auto* s = complaint->add_subcommand("satisfaction", "The complainant's satisfaction with a resolved complaint");
+  s->add_option("ID", sat.id, "The complaint's case id")->required();
+  s->add_option("--level", sat.level, "1 very satisfied … 5 very dissatisfied (GB/T 39046)")->required();
+  s->add_option("--comment", sat.comment, "The complainant's words");
+  common(s, sat, true);
+  s->callback([&] { action = [&] { return RunComplaintSatisfaction(sat, env, out); }; });
+  auto& list = a.complaint_args[5];
+  auto* l = complaint->add_subcommand("list", "Complaints with their state (no personal data)");
+  l->add_option("--state", list.state, "received | fed_back | resolved | reopened");
+  l->add_option("--dept", list.dept, "One department's");
+  l->add_option("--limit", list.limit, "At most this many")->capture_default_str();
+  common(l, list, false);
+  l->callback([&] { action = [&] { return RunComplaintList(list, env, out); }; });
+}
+
+// `rating`: satisfaction ratings (rating_args[i]).
+void AddRating(CLI::App& app, Action& action, Args& a, const Environment& env, std::ostream& out) {
+  auto* rating = app.add_subcommand("rating", "Satisfaction ratings (好差评), rectification and appeals (docs/COMPLAINTS.md)");
+  rating->require_subcommand(1);
+  auto common = [&](CLI::App* c, RatingArgs& args, bool change) {
+    if (change) {
+      c->add_option("--by", args.by, "Who acts (recorded)")->capture_default_str();
+      c->add_option("--rules", args.rules_dir, "Rule folder: judge the stored events at once (as ingest --rules)");
+      AddCalendarOptions(c, args.calendar);
+    }
+    c->add_option("--now", args.now, "The time (RFC 3339); default: the clock");
+    c->add_flag("--json", args.json, "Print JSON");
+    AddStoreOptions(c, args.store);
+  };
+  auto& add = a.rating_args[0];
+  auto* ad = rating->add_subcommand("add", "Add a rating of a case (or of a service); a bad one opens a rectification case");
+  ad->add_option("--case", add.case_id, "The rated case");
+  ad->add_option("--item", add.item, "The rated service, when no case is named");
+  ad->add_option("--level", add.level, "1 very satisfied … 5 very dissatisfied (GB/T 39046)")->required();
+  ad->add_option("--channel", add.channel, "pc | mobile | qr_code | hall_tablet | hall_terminal | phone | sms")->required();
+  ad->add_option("--comment", add.comment, "The rater's words");
+  ad->add_option("--at", add.at, "When it was given (RFC 3339); default: now");
+  common(ad, add, true);
+  ad->callback([&] { action = [&] { return RunRatingAdd(add, env, out); }; });
+  auto& list = a.rating_args[1];
+  auto* l = rating->add_subcommand("list", "Ratings, newest first, with the count, bad ones and the average level");
+  l->add_option("--case", list.case_id, "One case's");
+  l->add_option("--dept", list.dept, "One department's");
+  l->add_option("--item", list.item, "One item's");
+  l->add_option("--level", list.level, "Only this level");
+  l->add_flag("--bad", list.bad_only, "Only bad ratings (4 and 5)");
+  l->add_option("--appeal", list.appeal, "pending | upheld | rejected | none");
+  l->add_option("--limit", list.limit, "At most this many (1..500)")->capture_default_str();
+  common(l, list, false);
+  l->callback([&] { action = [&] { return RunRatingList(list, env, out); }; });
+  auto& appeal = a.rating_args[2];
+  auto* ap = rating->add_subcommand("appeal", "The department appeals a mistaken or malicious bad rating (once)");
+  ap->add_option("ID", appeal.id, "The rating's id")->required();
+  ap->add_option("--reason", appeal.reason, "Why the rating is mistaken or malicious")->required();
+  common(ap, appeal, true);
+  ap->callback([&] { action = [&] { return RunRatingAppeal(appeal, env, out); }; });
+  auto& decide = a.rating_args[3];
+  auto* d = rating->add_subcommand("decide", "The bureau decides an appeal; upheld excludes the rating and withdraws its alerts");
+  d->add_option("ID", decide.id, "The rating's id")->required();
+  d->add_option("--decision", decide.decision, "upheld | rejected")->required();
+  d->add_option("--reason", decide.reason, "The reason for the decision")->required();
+  common(d, decide, true);
+  d->callback([&] { action = [&] { return RunRatingDecide(decide, env, out); }; });
+  auto& step = a.rating_args[4];
+  auto* st = rating->add_subcommand("step", "A rectification step on a bad rating's case: verify, rectify, revisit");
+  st->add_option("CASE", step.case_id, "The rectification case (PJ-n)")->required();
+  st->add_option("--step", step.step, "verify | rectify | revisit")->required();
+  st->add_option("--text", step.text, "What was found or done")->required();
+  st->add_option("--at", step.at, "When it happened (RFC 3339); default: now");
+  common(st, step, true);
+  st->callback([&] { action = [&] { return RunRatingStep(step, env, out); }; });
 }
 
 }  // namespace
@@ -451,6 +684,10 @@ int RunCli(int argc, char** argv, const Environment& env) {
   AddUser(app, action, args, env, out);
   AddToken(app, action, args, env, out);
   AddKpi(app, action, args, env, out);
+  AddSurvey(app, action, args, env, out);
+  AddSpotCheck(app, action, args, env, out);
+  AddComplaint(app, action, args, env, out);
+  AddRating(app, action, args, env, out);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -269,6 +269,20 @@ struct KpiComputeArgs {
 };
 int RunKpiCompute(const KpiComputeArgs& args, const Environment& env, std::ostream& out);
 
+// oversight kpi publish | publications: frozen, digested rankings (docs/SCORING.md).
+struct KpiPublishArgs {
+  StoreArgs store;
+  CalendarArgs calendar;
+  std::string period;
+  std::string model_file = "scoring/default.yaml";
+  std::optional<std::int64_t> supersedes;
+  std::string reason;
+  std::string by = "cli";
+  bool json = false;
+};
+int RunKpiPublish(const KpiPublishArgs& args, const Environment& env, std::ostream& out);
+int RunKpiPublications(const KpiPublishArgs& args, const Environment& env, std::ostream& out);
+
 // oversight report: a period's scores as XLSX or CSV (by --out's extension), for
 // the bureau or, with --dept, for one department.
 struct ReportArgs {
@@ -281,5 +295,116 @@ struct ReportArgs {
   bool json = false;
 };
 int RunReport(const ReportArgs& args, const Environment& env, std::ostream& out);
+
+// oversight survey create | update | list | publish | close | results:
+// questionnaires (docs/SURVEYS.md). The portal (oversight serve) takes responses.
+struct SurveyArgs {
+  StoreArgs store;
+  std::string file;  // create, update: the definition, YAML or (*.json) JSON
+  std::string id;    // publish, close, results
+  std::string dept;  // results: one department's
+  std::string by = "cli";  // who makes the change (recorded)
+  std::string now;   // RFC 3339; default: the clock
+  bool json = false;
+};
+int RunSurveyCreate(const SurveyArgs& args, const Environment& env, std::ostream& out);
+int RunSurveyUpdate(const SurveyArgs& args, const Environment& env, std::ostream& out);
+int RunSurveyList(const SurveyArgs& args, const Environment& env, std::ostream& out);
+int RunSurveyPublish(const SurveyArgs& args, const Environment& env, std::ostream& out);
+int RunSurveyClose(const SurveyArgs& args, const Environment& env, std::ostream& out);
+int RunSurveyResults(const SurveyArgs& args, const Environment& env, std::ostream& out);
+
+// oversight spotcheck draw | list | show | finding: spot checks (线下抽查, docs/SURVEYS.md).
+struct SpotCheckArgs {
+  StoreArgs store;
+  CalendarArgs calendar;  // its zone turns the period into instants
+  std::string period;     // draw: YYYY-MM or YYYY
+  std::int64_t seed = -1;  // draw: 0 .. 2^53-1; -1: a random one (printed and stored)
+  std::int64_t per_stratum = 0;  // draw: one of per_stratum (default 1), per_dept, rate
+  std::int64_t per_dept = 0;
+  double rate = 0;
+  std::int64_t min_per_dept = 0;
+  std::vector<std::string> depts;  // draw: only these departments
+  std::vector<std::string> items;  // draw: only these items
+  std::string note;
+  std::int64_t id = 0;     // show, finding
+  std::string case_id;     // finding
+  std::string outcome;     // finding: conforms | problem
+  std::string category;    // finding: materials | time_limit | fee | attitude | procedure | other
+  std::string text;
+  bool unconfirmed = false;
+  std::int64_t limit = 50;  // list
+  std::string by = "cli";   // who draws or inspects (recorded)
+  std::string now;
+  bool json = false;
+};
+int RunSpotCheckDraw(const SpotCheckArgs& args, const Environment& env, std::ostream& out);
+int RunSpotCheckList(const SpotCheckArgs& args, const Environment& env, std::ostream& out);
+int RunSpotCheckShow(const SpotCheckArgs& args, const Environment& env, std::ostream& out);
+int RunSpotCheckFinding(const SpotCheckArgs& args, const Environment& env, std::ostream& out);
+
+// oversight complaint register | feedback | resolve | reopen | satisfaction | list:
+// complaints (投诉举报) at the desk; oversight rating add | list | appeal | decide |
+// step: satisfaction ratings (好差评) and the rectification of bad ones
+// (docs/COMPLAINTS.md). Every change is an operations audit record; with --rules
+// the engine judges the events as `ingest --rules` does.
+struct ComplaintArgs {
+  StoreArgs store;
+  CalendarArgs calendar;
+  std::string rules_dir;  // when set, the engine judges what was stored
+  std::string id;         // the complaint case (feedback, resolve, reopen, satisfaction)
+  std::string channel;    // register: hotline | window | online | mobile | letter | email
+  std::string dept;
+  std::string item;
+  std::string about_case;
+  std::string category;
+  std::string content;
+  std::string name;     // the complainant (kept in the register; masked in events)
+  std::string contact;
+  std::string text;     // feedback, resolve, reopen
+  int level = 0;        // satisfaction: 1 very satisfied … 5 very dissatisfied
+  std::string comment;
+  std::string state;    // list: received | fed_back | resolved | reopened
+  std::int64_t limit = 100;
+  std::string at;       // when it happened (RFC 3339); default: now
+  std::string now;      // default: the clock
+  std::string by = "cli";
+  bool json = false;
+};
+int RunComplaintRegister(const ComplaintArgs& args, const Environment& env, std::ostream& out);
+int RunComplaintFeedback(const ComplaintArgs& args, const Environment& env, std::ostream& out);
+int RunComplaintResolve(const ComplaintArgs& args, const Environment& env, std::ostream& out);
+int RunComplaintReopen(const ComplaintArgs& args, const Environment& env, std::ostream& out);
+int RunComplaintSatisfaction(const ComplaintArgs& args, const Environment& env, std::ostream& out);
+int RunComplaintList(const ComplaintArgs& args, const Environment& env, std::ostream& out);
+
+struct RatingArgs {
+  StoreArgs store;
+  CalendarArgs calendar;
+  std::string rules_dir;  // when set, the engine judges what was stored
+  std::string case_id;    // add: the rated case; step: the rectification case (PJ-n); list filter
+  std::string item;       // add: the rated service when no case is named
+  int level = 0;          // 1 very satisfied … 5 very dissatisfied (GB/T 39046 A.8)
+  std::string channel;    // add: pc | mobile | qr_code | hall_tablet | hall_terminal | phone | sms
+  std::string comment;
+  std::int64_t id = 0;    // appeal, decide: the rating
+  std::string reason;     // appeal, decide
+  std::string decision;   // decide: upheld | rejected
+  std::string step;       // step: verify | rectify | revisit
+  std::string text;       // step
+  std::string dept;       // list
+  bool bad_only = false;  // list
+  std::string appeal;     // list: pending | upheld | rejected | none
+  std::int64_t limit = 100;
+  std::string at;
+  std::string now;
+  std::string by = "cli";
+  bool json = false;
+};
+int RunRatingAdd(const RatingArgs& args, const Environment& env, std::ostream& out);
+int RunRatingList(const RatingArgs& args, const Environment& env, std::ostream& out);
+int RunRatingAppeal(const RatingArgs& args, const Environment& env, std::ostream& out);
+int RunRatingDecide(const RatingArgs& args, const Environment& env, std::ostream& out);
+int RunRatingStep(const RatingArgs& args, const Environment& env, std::ostream& out);
 
 }  // namespace oversight::cli

@@ -11,12 +11,6 @@
 namespace oversight::server {
 namespace {
 
-std::optional<std::string> QueryText(const Call& call, const std::string& name) {
-  std::string v = call.Query(name);
-  if (v.empty()) return std::nullopt;
-  return v;
-}
-
 Reply SearchAlerts(Service& svc, Call& call) {
   store::AlertQuery q;
   std::optional<ApiError> error;
@@ -27,12 +21,7 @@ Reply SearchAlerts(Service& svc, Call& call) {
   q.dept_code = QueryText(call, "dept");
   q.raised_from = QueryInstant(call, "from", error);
   q.raised_to = QueryInstant(call, "to", error);
-  if (std::string after = call.Query("cursor"); !after.empty()) {
-    Call probe = call;
-    probe.params["cursor"] = after;
-    q.after_id = PathId(probe, "cursor");
-    if (!q.after_id) return Reply::Error(400, "invalid_field", "'cursor' must be a cursor from a previous page", "cursor");
-  }
+  q.after_id = QueryCursor(call, error);
   q.limit = QueryLimit(call, 50, store::kMaxPageSize, error);
   if (error) return Reply::Error(*error);
   auto lock = svc.Lock();

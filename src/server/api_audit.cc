@@ -17,17 +17,11 @@ void AddAuditRoutes(RouteTable& routes, Service& svc) {
     store::OpsQuery q;
     q.from = QueryInstant(call, "from", error);
     q.to = QueryInstant(call, "to", error);
-    if (std::string v = call.Query("actor"); !v.empty()) q.actor = v;
-    if (std::string v = call.Query("action"); !v.empty()) q.action_prefix = v;
-    if (std::string v = call.Query("object"); !v.empty()) q.object = v;
-    if (std::string v = call.Query("result"); !v.empty()) q.result = v;
-    if (std::string v = call.Query("cursor"); !v.empty()) {
-      Call probe = call;
-      probe.params["cursor"] = v;
-      std::optional<std::int64_t> after = PathId(probe, "cursor");
-      if (!after) return Reply::Error(400, "invalid_field", "'cursor' must be a cursor from a previous page", "cursor");
-      q.after_seq = *after;
-    }
+    q.actor = QueryText(call, "actor");
+    q.action_prefix = QueryText(call, "action");
+    q.object = QueryText(call, "object");
+    q.result = QueryText(call, "result");
+    q.after_seq = QueryCursor(call, error).value_or(0);
     q.limit = QueryLimit(call, 100, store::kOpsQueryMaxLimit, error);
     if (error) return Reply::Error(*error);
     auto lock = svc.Lock();

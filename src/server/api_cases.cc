@@ -11,12 +11,6 @@
 namespace oversight::server {
 namespace {
 
-std::optional<std::string> QueryText(const Call& call, const std::string& name) {
-  std::string v = call.Query(name);
-  if (v.empty()) return std::nullopt;
-  return v;
-}
-
 Reply SearchCases(Service& svc, Call& call) {
   store::CaseQuery q;
   std::optional<ApiError> error;
@@ -39,12 +33,7 @@ Reply SearchCases(Service& svc, Call& call) {
   q.first_from = QueryInstant(call, "from", error);
   q.first_to = QueryInstant(call, "to", error);
   q.overdue_only = call.Query("overdue") == "true";
-  if (std::string after = call.Query("cursor"); !after.empty()) {
-    Call probe = call;
-    probe.params["cursor"] = after;
-    q.after = PathId(probe, "cursor");
-    if (!q.after) return Reply::Error(400, "invalid_field", "'cursor' must be a cursor from a previous page", "cursor");
-  }
+  q.after = QueryCursor(call, error);
   q.limit = QueryLimit(call, 50, store::kMaxPageSize, error);
   if (error) return Reply::Error(*error);
   auto lock = svc.Lock();
@@ -78,19 +67,21 @@ Reply OneCase(Service& svc, Call& call) {
   std::vector<model::Event> sorted;
   sorted.reserve(events->size());
   for (const store::StoredEvent& e : *events) sorted.push_back(e.event);
-  std::vector<std::string> timeline;
-  for (const store::StoredEvent& e : *events) timeline.push_back(EventJson(e, unmask));
-  std::vector<std::string> deadlines;
-  if (svc.ready()) {
-    for (const engine::DeadlineView& d : svc.engine().Deadlines(sorted, call.now)) {
-      deadlines.push_back(DeadlineJson(d));
-    }
-  }
+  std::vector<engine::DeadlineView> deadline_views;
+  if (svc.ready()) deadline_views = svc.engine().Deadlines(sorted, call.now);
   store::AlertQuery aq;
   aq.case_id = id;
   aq.limit = store::kMaxPageSize;
   base::Result<store::AlertPage> alerts = svc.store().workflow().SearchAlerts(aq, scope);
   if (!alerts.ok()) return Reply::FromStatus(alerts.status());
+  // Everything below works on copies: writing the JSON does not hold up the
+  // other requests waiting for the store.
+  lock.unlock();
+  std::vector<std::string> timeline;
+  timeline.reserve(events->size());
+  for (const store::StoredEvent& e : *events) timeline.push_back(EventJson(e, unmask));
+  std::vector<std::string> deadlines;
+  for (const engine::DeadlineView& d : deadline_views) deadlines.push_back(DeadlineJson(d));
   std::vector<std::string> alert_json;
   for (const store::AlertRecord& a : alerts->alerts) alert_json.push_back(AlertJson(a));
   return Reply::Json("{\"case\":" + CaseJson(**found) + ",\"timeline\":" + JsonArray(timeline) +

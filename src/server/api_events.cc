@@ -10,6 +10,7 @@
 #include "ingest/byte_source.h"
 #include "ingest/open_reader.h"
 #include "pipeline/batch_ingest.h"
+#include "server/event_intake.h"
 #include "server/routes.h"
 
 namespace oversight::server {
@@ -47,43 +48,18 @@ Reply Ingest(Service& svc, Call& call, std::string text, ingest::InputFormat for
   if (source.size() > 64) return Reply::Error(400, "invalid_field", "'source' is too long", "source");
   auto lock = svc.Lock();
   if (!svc.ready()) return Reply::Error(503, "not_ready", "the engine is still loading");
-  base::Result<std::vector<model::Department>> departments = svc.store().ListDepartments();
-  base::Result<std::vector<model::Item>> items = svc.store().ListItems();
-  if (!departments.ok()) return Reply::FromStatus(departments.status());
-  if (!items.ok()) return Reply::FromStatus(items.status());
-  base::Result<calendar::Zone> zone = calendar::Zone::Locate(svc.options().zone);
-  if (!zone.ok()) return Reply::FromStatus(zone.status());
-  pipeline::ValidatorOptions vopts;
-  vopts.source = source;
-  vopts.now = call.now;
-  vopts.from_local = [z = *zone](base::Instant wall) { return z.FromLocal(wall); };
-  pipeline::EventValidator validator(vopts, *departments, *items);
-  ingest::ReaderOptions ropts;
-  ropts.format = format;
-  std::unique_ptr<ingest::RecordReader> reader =
-      ingest::MakeRecordReader(ingest::MaybeGunzip(ingest::ByteSourceFromString(std::move(text), "api")), ropts);
-  pipeline::BatchOptions bopts;
-  bopts.source = source;
-  bopts.input_name = per_record ? "api" : "api-import";
-  bopts.now = call.now;
-  bopts.max_records = per_record ? svc.options().max_events_per_request : 1'000'000;
-  bopts.admit = [&who](const model::Event& e) -> std::optional<pipeline::Rejection> {
+  IntakeRequest request;
+  request.source = source;
+  request.text = std::move(text);
+  request.format = format;
+  request.per_record = per_record;
+  request.admit = [&who](const model::Event& e) -> std::optional<pipeline::Rejection> {
     if (who.MayIngestFor(e.dept_code)) return std::nullopt;
     return pipeline::Rejection{"department_not_permitted",
                                "dept_code: this token may not send events for department " + e.dept_code};
   };
-  base::Result<pipeline::BatchOutcome> outcome =
-      pipeline::IngestRecords(svc.store(), *reader, ingest::Mapping::Identity(), validator, bopts);
+  base::Result<pipeline::BatchOutcome> outcome = IngestAndJudge(svc, std::move(request), call.now);
   if (!outcome.ok()) return Reply::FromStatus(outcome.status());
-  svc.metrics().AddEventsIngested(outcome->stored);
-  svc.metrics().AddEventsDuplicate(outcome->duplicates);
-  svc.metrics().AddEventsQuarantined(outcome->quarantined);
-  if (outcome->stored > 0) {
-    base::Result<supervisor::LiveChanges> changes =
-        svc.live().Stored(outcome->events, outcome->appended, call.now);
-    if (!changes.ok()) return Reply::FromStatus(changes.status());
-    svc.Publish(*changes);
-  }
   (void)svc.Record(call, per_record ? "events.ingest" : "events.import", "source:" + source, "ok",
                    "stored " + std::to_string(outcome->stored) + ", duplicates " +
                        std::to_string(outcome->duplicates) + ", quarantined " +

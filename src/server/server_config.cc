@@ -64,7 +64,7 @@ base::Status ApplyServeConfig(std::string_view yaml_text, std::string_view file,
   }
   if (root.IsNull()) return base::Status::Ok();
   if (!root.IsMap()) return base::InvalidArgument(std::string(file) + ": expected a mapping");
-  OVS_RETURN_IF_ERROR(Unknown(root, {"listen", "assets", "secure_cookies", "auth", "escalation", "limits", "jobs"}, file, ""));
+  OVS_RETURN_IF_ERROR(Unknown(root, {"listen", "assets", "secure_cookies", "auth", "escalation", "limits", "jobs", "scoring", "ratings"}, file, ""));
   if (root["listen"]) OVS_RETURN_IF_ERROR(ParseListen(root["listen"].as<std::string>(), options.http));
   if (root["assets"]) options.http.asset_dir = root["assets"].as<std::string>();
   if (root["secure_cookies"]) options.service.secure_cookies = root["secure_cookies"].as<bool>();
@@ -100,6 +100,16 @@ base::Status ApplyServeConfig(std::string_view yaml_text, std::string_view file,
     OVS_RETURN_IF_ERROR(Read(limits, "threads", options.http.threads, file, 4, 1024));
     OVS_RETURN_IF_ERROR(Read(limits, "public_rate_per_second", options.http.public_rate_per_second, file, 0.1, 10000.0));
     OVS_RETURN_IF_ERROR(Read(limits, "public_burst", options.http.public_burst, file, 1.0, 100000.0));
+  }
+  if (const YAML::Node scoring = root["scoring"]) {
+    OVS_RETURN_IF_ERROR(Unknown(scoring, {"model"}, file, "scoring."));
+    if (scoring["model"]) options.service.scoring_model_file = scoring["model"].as<std::string>();
+  }
+  if (const YAML::Node ratings = root["ratings"]) {
+    OVS_RETURN_IF_ERROR(Unknown(ratings, {"default_after_days", "default_level"}, file, "ratings."));
+    OVS_RETURN_IF_ERROR(Read(ratings, "default_after_days", options.service.default_rating_after_days, file, 0, 365));
+    // A default is never a bad rating (4, 5): it would open a rectification case nobody asked for.
+    OVS_RETURN_IF_ERROR(Read(ratings, "default_level", options.service.default_rating_level, file, 1, 3));
   }
   if (const YAML::Node jobs = root["jobs"]) {
     OVS_RETURN_IF_ERROR(Unknown(jobs, {"interval_seconds"}, file, "jobs."));

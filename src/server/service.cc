@@ -5,6 +5,7 @@
 #include "base/strings.h"
 #include "store/alert_workflow_store.h"
 #include "store/ops_log.h"
+#include "supervisor/default_ratings.h"
 #include "supervisor/escalation.h"
 
 namespace oversight::server {
@@ -114,6 +115,20 @@ void Service::RunJobs(base::Instant now) {
                             "alert:" + std::to_string(a.id), "ok",
                             "unanswered for " + std::to_string(options_.escalate_after_working_days) +
                                 " working days");
+    }
+  }
+  if (options_.default_rating_after_days > 0 && now >= next_default_ratings_) {
+    next_default_ratings_ = now + std::chrono::minutes(10);
+    base::Result<std::int64_t> rated = supervisor::DefaultRatings(
+        *store_, now, options_.default_rating_after_days, options_.default_rating_level);
+    if (!rated.ok()) {
+      spdlog::error("msg=\"default ratings failed\" detail=\"{}\"", rated.status().message());
+    } else if (*rated > 0) {
+      store::OpsActor system{"system", "", "local"};
+      (void)store::RecordOp(store_->ops_log(), now, system, "rating.default", "ratings", "ok",
+                            std::to_string(*rated) + " completed cases without a rating after " +
+                                std::to_string(options_.default_rating_after_days) + " days rated " +
+                                std::to_string(options_.default_rating_level));
     }
   }
   (void)store_->identity().DeleteExpiredSessions(now - options_.auth.idle_timeout,

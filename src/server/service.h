@@ -7,6 +7,7 @@
 // (api_*.cc) reach them through here.
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -32,6 +33,11 @@ struct ServiceOptions {
   int escalate_after_working_days = 3;  // unanswered alerts escalate after this many
   std::size_t max_events_per_request = 10'000;
   bool secure_cookies = false;  // mark the session cookie Secure (when served behind TLS)
+  // The default rating of 好差评: a case completed this many days ago without a
+  // rating gets `default_rating_level` (1..3); 0: off (docs/COMPLAINTS.md).
+  int default_rating_after_days = 0;
+  int default_rating_level = 3;
+  std::string scoring_model_file = "scoring/default.yaml";  // the department scoring model
 };
 
 class Service {
@@ -54,6 +60,9 @@ class Service {
   const calendar::Calendar& calendar() const { return *calendar_; }
   const ServiceOptions& options() const { return options_; }
   SseHub& hub() { return hub_; }
+  // Public pages of published rankings, by publication id (publications never
+  // change, so an entry never goes stale). Lock held.
+  std::map<std::int64_t, std::string>& public_rankings_cache() { return public_rankings_; }
   Metrics& metrics() { return metrics_; }
   bool ready() const { return ready_; }
 
@@ -86,6 +95,8 @@ class Service {
   SseHub hub_;
   Metrics metrics_;
   bool ready_ = false;
+  base::Instant next_default_ratings_{};  // the default-rating job runs every 10 minutes
+  std::map<std::int64_t, std::string> public_rankings_;
 };
 
 }  // namespace oversight::server

@@ -27,8 +27,13 @@
 namespace oversight::store {
 
 class OpsLog;  // store/ops_log.h: the operations audit trail
+class PublicationStore;  // store/publication_store.h: published rankings
 class IdentityStore;  // store/identity_store.h: users, sessions, API tokens
 class AlertWorkflowStore;  // store/alert_workflow_store.h: alert workflow, scoped searches
+class SurveyStore;  // store/survey_store.h: questionnaires, invitations, responses
+class SpotCheckStore;  // store/spot_check_store.h: spot-check draws and findings
+class ComplaintStore;  // store/complaint_store.h: the complaint register
+class RatingStore;  // store/rating_store.h: satisfaction ratings and appeals
 
 // A record that ingest rejected, kept with everything needed to fix and retry it.
 struct QuarantineRecord {
@@ -246,6 +251,8 @@ class Store {
 
   // The operations audit trail (store/ops_log.h), chained with hash_algorithm().
   virtual OpsLog& ops_log() = 0;
+  // Published rankings (store/publication_store.h).
+  virtual PublicationStore& publications() = 0;
 
   // Users, sessions and API tokens (store/identity_store.h).
   virtual IdentityStore& identity() = 0;
@@ -253,6 +260,16 @@ class Store {
   // The alert workflow (responses, escalation, 执纪问责) and the department-scoped
   // searches over alerts and cases (store/alert_workflow_store.h).
   virtual AlertWorkflowStore& workflow() = 0;
+
+  // The complaint register and complainants' satisfaction (store/complaint_store.h).
+  virtual ComplaintStore& complaints() = 0;
+  // Satisfaction ratings (好差评) and their appeals (store/rating_store.h).
+  virtual RatingStore& ratings() = 0;
+
+  // Questionnaires: versions, invitations, responses, submissions (store/survey_store.h).
+  virtual SurveyStore& surveys() = 0;
+  // Spot checks (线下抽查): draws, samples, findings (store/spot_check_store.h).
+  virtual SpotCheckStore& spot_checks() = 0;
 };
 
 }  // namespace oversight::store

@@ -9,9 +9,13 @@ namespace oversight::supervisor {
 namespace {
 
 // Stored alerts the engine compares with what the history justifies: every one
-// not withdrawn. Of those, a closed or accountability alert is a settled human
-// record: it counts as present but the engine never withdraws it.
-bool IsLive(const store::AlertRecord& alert) { return alert.state != "withdrawn"; }
+// not withdrawn that a rule raised (a spot-check finding, rule spotcheck.*, is an
+// inspector's record the engine neither derives nor withdraws). Of those, a
+// closed or accountability alert is a settled human record: it counts as
+// present but the engine never withdraws it.
+bool IsLive(const store::AlertRecord& alert) {
+  return alert.state != "withdrawn" && !base::StartsWith(alert.rule_id, "spotcheck.");
+}
 bool IsSettled(const store::AlertRecord& alert) {
   return alert.state == "closed" || alert.state == "accountability";
 }

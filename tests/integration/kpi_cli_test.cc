@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "base/time.h"
 #include "model/event_type.h"
 #include "tests/integration/cli_test_support.h"
@@ -306,6 +308,38 @@ TEST_F(KpiCliTest, BadArgumentsAreRefusedNamingTheField) {
   CommandResult bad_out = Run({"report", "--db", Db(), "--period", "2025-06", "--model", Model(), "--out", "r.pdf"});
   EXPECT_EQ(bad_out.exit_code, 2);
   EXPECT_NE(bad_out.err.find("--out"), std::string::npos);
+}
+
+TEST_F(KpiCliTest, PublishFreezesAPeriodAndOnlyASupersedingPublicationWithAReasonReplacesIt) {
+  // A copy of the shared store: publications are permanent.
+  std::filesystem::copy_file(Db(), Path("pub.db"));
+  CommandResult first = Run({"kpi", "publish", "--db", Path("pub.db"), "--period", "2025-03", "--model",
+                             Model(), "--by", "考评办", "--json"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  nlohmann::json published = ParseJson(first.out);
+  EXPECT_EQ(published["digest"].get<std::string>().size(), 64u);
+  CommandResult again = Run({"kpi", "publish", "--db", Path("pub.db"), "--period", "2025-03", "--model", Model()});
+  EXPECT_NE(again.exit_code, 0);
+  EXPECT_NE(again.err.find("already published"), std::string::npos) << again.err;
+  const std::string id = std::to_string(published["id"].get<int>());
+  CommandResult no_reason = Run({"kpi", "publish", "--db", Path("pub.db"), "--period", "2025-03", "--model",
+                                 Model(), "--supersede", id});
+  EXPECT_NE(no_reason.exit_code, 0);
+  CommandResult second = Run({"kpi", "publish", "--db", Path("pub.db"), "--period", "2025-03", "--model",
+                              Model(), "--supersede", id, "--reason", "补录迟到数据", "--json"});
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  CommandResult list = Run({"kpi", "publications", "--db", Path("pub.db"), "--json"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  nlohmann::json rows = ParseJson(list.out);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["current"], true);
+  EXPECT_EQ(rows[1]["current"], false);
+  EXPECT_EQ(rows[0]["intact"], true);
+  EXPECT_EQ(rows[1]["intact"], true);
+  // The digest is in the audit trail, whose chain holds.
+  CommandResult log = Run({"audit", "log", "--db", Path("pub.db"), "--action", "kpi.publish", "--json"});
+  EXPECT_NE(log.out.find(published["digest"].get<std::string>()), std::string::npos) << log.out;
+  EXPECT_EQ(Run({"audit", "verify", "--db", Path("pub.db")}).exit_code, 0);
 }
 
 }  // namespace

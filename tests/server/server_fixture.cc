@@ -32,6 +32,7 @@ void ServerTest::SetUp() {
 
   ServiceOptions options;
   options.engine.rules_dir = std::string(OVS_SOURCE_DIR) + "/rules";
+  options.scoring_model_file = std::string(OVS_SOURCE_DIR) + "/scoring/default.yaml";
   options.auth.argon2.memory_kib = 64;  // fast hashing in tests; the policy is what is tested
   options.auth.argon2.time_cost = 1;
   service_ = std::make_unique<Service>(std::move(*store), options);

@@ -227,6 +227,254 @@ CREATE TRIGGER alert_actions_no_delete BEFORE DELETE ON alert_actions
 CREATE INDEX alerts_by_state ON alerts (state, raised_ms);
 CREATE INDEX cases_by_dept ON cases (dept_code, case_no);
 )sql",
+    // Published rankings: a period's scores frozen with their digest. Append-only; a
+    // publication is replaced only by a later one that names it (supersedes, once).
+    R"sql(
+CREATE TABLE publications (
+  id            INTEGER PRIMARY KEY,
+  period        TEXT NOT NULL,
+  model_id      TEXT NOT NULL,
+  model_version INTEGER NOT NULL,
+  snapshot      TEXT NOT NULL,
+  digest        TEXT NOT NULL,
+  algorithm     TEXT NOT NULL,
+  published_ms  INTEGER NOT NULL,
+  published_by  TEXT NOT NULL,
+  supersedes    INTEGER UNIQUE REFERENCES publications (id),
+  reason        TEXT NOT NULL DEFAULT '',
+  ops_seq       INTEGER NOT NULL
+);
+CREATE INDEX publications_by_period ON publications (period, id);
+CREATE TRIGGER publications_no_update BEFORE UPDATE ON publications
+  BEGIN SELECT RAISE(ABORT, 'publications are immutable'); END;
+CREATE TRIGGER publications_no_delete BEFORE DELETE ON publications
+  BEGIN SELECT RAISE(ABORT, 'publications are immutable'); END;
+)sql",
+    // Complaints (投诉举报) and satisfaction ratings (好差评), docs/COMPLAINTS.md: the
+    //    complaint register (the complainant in clear, which events carry masked),
+    //    the complainants' satisfaction, every rating kept as given, the one appeal
+    //    a rating may have, and the public rating route's failed proofs. Append-only
+    //    but for two steps taken once: excluding a rating after an upheld appeal,
+    //    and deciding an appeal.
+    R"sql(
+CREATE TABLE complaints (
+  id                  INTEGER PRIMARY KEY,
+  case_id             TEXT NOT NULL UNIQUE,
+  channel             TEXT NOT NULL,
+  dept_code           TEXT NOT NULL,
+  item_code           TEXT NOT NULL DEFAULT '',
+  about_case          TEXT NOT NULL DEFAULT '',
+  category            TEXT NOT NULL DEFAULT '',
+  content             TEXT NOT NULL DEFAULT '',
+  complainant_name    TEXT NOT NULL DEFAULT '',
+  complainant_contact TEXT NOT NULL DEFAULT '',
+  lookup_hash         TEXT NOT NULL DEFAULT '',
+  registered_by       TEXT NOT NULL,
+  received_ms         INTEGER NOT NULL
+);
+CREATE TRIGGER complaints_no_update BEFORE UPDATE ON complaints
+  BEGIN SELECT RAISE(ABORT, 'the complaint register is append-only'); END;
+CREATE TRIGGER complaints_no_delete BEFORE DELETE ON complaints
+  BEGIN SELECT RAISE(ABORT, 'the complaint register is append-only'); END;
+CREATE TABLE complaint_satisfaction (
+  id          INTEGER PRIMARY KEY,
+  case_id     TEXT NOT NULL,
+  level       INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  comment     TEXT NOT NULL DEFAULT '',
+  recorded_by TEXT NOT NULL,
+  at_ms       INTEGER NOT NULL
+);
+CREATE INDEX complaint_satisfaction_by_case ON complaint_satisfaction (case_id, id);
+CREATE TRIGGER complaint_satisfaction_no_update BEFORE UPDATE ON complaint_satisfaction
+  BEGIN SELECT RAISE(ABORT, 'satisfaction records are append-only'); END;
+CREATE TRIGGER complaint_satisfaction_no_delete BEFORE DELETE ON complaint_satisfaction
+  BEGIN SELECT RAISE(ABORT, 'satisfaction records are append-only'); END;
+CREATE TABLE ratings (
+  id                 INTEGER PRIMARY KEY,
+  case_id            TEXT,
+  item_code          TEXT NOT NULL DEFAULT '',
+  dept_code          TEXT NOT NULL,
+  level              INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  channel            TEXT NOT NULL,
+  comment            TEXT NOT NULL DEFAULT '',
+  rater              TEXT NOT NULL,
+  rated_ms           INTEGER NOT NULL,
+  is_default         INTEGER NOT NULL DEFAULT 0,
+  rectification_case TEXT NOT NULL DEFAULT '',
+  excluded_ms        INTEGER,
+  excluded_reason    TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX ratings_one_per_case ON ratings (case_id) WHERE case_id IS NOT NULL;
+CREATE INDEX ratings_by_dept ON ratings (dept_code, id);
+CREATE INDEX ratings_by_rectification ON ratings (rectification_case) WHERE rectification_case <> '';
+CREATE TRIGGER ratings_exclude_once BEFORE UPDATE ON ratings
+  WHEN OLD.excluded_ms IS NOT NULL OR NEW.excluded_ms IS NULL OR NEW.id IS NOT OLD.id
+    OR NEW.case_id IS NOT OLD.case_id OR NEW.item_code IS NOT OLD.item_code
+    OR NEW.dept_code IS NOT OLD.dept_code OR NEW.level IS NOT OLD.level
+    OR NEW.channel IS NOT OLD.channel OR NEW.comment IS NOT OLD.comment
+    OR NEW.rater IS NOT OLD.rater OR NEW.rated_ms IS NOT OLD.rated_ms
+    OR NEW.is_default IS NOT OLD.is_default OR NEW.rectification_case IS NOT OLD.rectification_case
+  BEGIN SELECT RAISE(ABORT, 'a rating is kept as given; it can only be excluded, once'); END;
+CREATE TRIGGER ratings_no_delete BEFORE DELETE ON ratings
+  BEGIN SELECT RAISE(ABORT, 'ratings are never deleted'); END;
+CREATE TABLE rating_appeals (
+  id              INTEGER PRIMARY KEY,
+  rating_id       INTEGER NOT NULL UNIQUE,
+  reason          TEXT NOT NULL,
+  filed_by        TEXT NOT NULL,
+  filed_ms        INTEGER NOT NULL,
+  decision        TEXT NOT NULL DEFAULT '',
+  decision_reason TEXT NOT NULL DEFAULT '',
+  decided_by      TEXT NOT NULL DEFAULT '',
+  decided_ms      INTEGER
+);
+CREATE TRIGGER rating_appeals_decide_once BEFORE UPDATE ON rating_appeals
+  WHEN OLD.decision <> '' OR NEW.decision NOT IN ('upheld', 'rejected') OR NEW.id IS NOT OLD.id
+    OR NEW.rating_id IS NOT OLD.rating_id OR NEW.reason IS NOT OLD.reason
+    OR NEW.filed_by IS NOT OLD.filed_by OR NEW.filed_ms IS NOT OLD.filed_ms
+  BEGIN SELECT RAISE(ABORT, 'an appeal is decided once and never changed'); END;
+CREATE TRIGGER rating_appeals_no_delete BEFORE DELETE ON rating_appeals
+  BEGIN SELECT RAISE(ABORT, 'appeals are never deleted'); END;
+CREATE TABLE rating_proof_failures (
+  case_id TEXT NOT NULL,
+  at_ms   INTEGER NOT NULL
+);
+CREATE INDEX rating_proof_failures_by_case ON rating_proof_failures (case_id, at_ms);
+CREATE INDEX cases_by_kind ON cases (kind, case_no);
+)sql",
+    // Questionnaires (调查问卷) and spot checks (线下抽查), docs/SURVEYS.md: each
+    //    questionnaire's state and its versions (append-only: an edit is a new
+    //    version), invitations (the SHA-256 of each token), responses (one per case
+    //    and questionnaire) and every submission received, valid or refused (the
+    //    valid response rate, 有效调查率); spot-check draws with their seed,
+    //    configuration and sample, and the inspectors' findings. All append-only
+    //    but a questionnaire's state, which only moves draft → published → closed.
+    R"sql(
+CREATE TABLE surveys (
+  id           TEXT PRIMARY KEY,
+  state        TEXT NOT NULL CHECK (state IN ('draft', 'published', 'closed')),
+  created_by   TEXT NOT NULL,
+  created_ms   INTEGER NOT NULL,
+  published_by TEXT NOT NULL DEFAULT '',
+  published_ms INTEGER,
+  closed_by    TEXT NOT NULL DEFAULT '',
+  closed_ms    INTEGER
+);
+CREATE TRIGGER surveys_forward_only BEFORE UPDATE ON surveys
+  WHEN NEW.id IS NOT OLD.id OR NEW.created_ms IS NOT OLD.created_ms OR NOT (
+    (OLD.state = 'draft' AND NEW.state = 'published') OR
+    (OLD.state = 'published' AND NEW.state = 'closed'))
+  BEGIN SELECT RAISE(ABORT, 'a questionnaire only moves draft -> published -> closed'); END;
+CREATE TRIGGER surveys_no_delete BEFORE DELETE ON surveys
+  BEGIN SELECT RAISE(ABORT, 'questionnaires are kept'); END;
+CREATE TABLE survey_versions (
+  survey_id  TEXT NOT NULL,
+  version    INTEGER NOT NULL,
+  definition TEXT NOT NULL,
+  opens_ms   INTEGER NOT NULL,
+  closes_ms  INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  PRIMARY KEY (survey_id, version)
+);
+CREATE TRIGGER survey_versions_no_update BEFORE UPDATE ON survey_versions
+  BEGIN SELECT RAISE(ABORT, 'questionnaire versions are append-only'); END;
+CREATE TRIGGER survey_versions_no_delete BEFORE DELETE ON survey_versions
+  BEGIN SELECT RAISE(ABORT, 'questionnaire versions are append-only'); END;
+CREATE TABLE survey_invitations (
+  id         INTEGER PRIMARY KEY,
+  survey_id  TEXT NOT NULL,
+  case_id    TEXT NOT NULL,
+  dept_code  TEXT NOT NULL,
+  item_code  TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  issued_by  TEXT NOT NULL,
+  issued_ms  INTEGER NOT NULL,
+  UNIQUE (survey_id, case_id)
+);
+CREATE TRIGGER survey_invitations_no_update BEFORE UPDATE ON survey_invitations
+  BEGIN SELECT RAISE(ABORT, 'survey invitations are append-only'); END;
+CREATE TRIGGER survey_invitations_no_delete BEFORE DELETE ON survey_invitations
+  BEGIN SELECT RAISE(ABORT, 'survey invitations are append-only'); END;
+CREATE TABLE survey_responses (
+  id            INTEGER PRIMARY KEY,
+  survey_id     TEXT NOT NULL,
+  version       INTEGER NOT NULL,
+  case_id       TEXT NOT NULL,
+  dept_code     TEXT NOT NULL,
+  item_code     TEXT NOT NULL,
+  invitation_id INTEGER,
+  received_ms   INTEGER NOT NULL,
+  answers       TEXT NOT NULL,
+  UNIQUE (survey_id, case_id)
+);
+CREATE INDEX survey_responses_by_dept ON survey_responses (survey_id, dept_code);
+CREATE TRIGGER survey_responses_no_update BEFORE UPDATE ON survey_responses
+  BEGIN SELECT RAISE(ABORT, 'survey responses are append-only'); END;
+CREATE TRIGGER survey_responses_no_delete BEFORE DELETE ON survey_responses
+  BEGIN SELECT RAISE(ABORT, 'survey responses are append-only'); END;
+CREATE TABLE survey_submissions (
+  id          INTEGER PRIMARY KEY,
+  survey_id   TEXT NOT NULL,
+  version     INTEGER NOT NULL,
+  received_ms INTEGER NOT NULL,
+  dept_code   TEXT NOT NULL DEFAULT '',
+  outcome     TEXT NOT NULL,
+  field       TEXT NOT NULL DEFAULT '',
+  response_id INTEGER
+);
+CREATE INDEX survey_submissions_by_survey ON survey_submissions (survey_id, dept_code);
+CREATE TRIGGER survey_submissions_no_update BEFORE UPDATE ON survey_submissions
+  BEGIN SELECT RAISE(ABORT, 'survey submissions are append-only'); END;
+CREATE TRIGGER survey_submissions_no_delete BEFORE DELETE ON survey_submissions
+  BEGIN SELECT RAISE(ABORT, 'survey submissions are append-only'); END;
+CREATE TABLE spot_checks (
+  id         INTEGER PRIMARY KEY,
+  period     TEXT NOT NULL,
+  from_ms    INTEGER NOT NULL,
+  to_ms      INTEGER NOT NULL,
+  seed       INTEGER NOT NULL,
+  config     TEXT NOT NULL,
+  population INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  note       TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE spot_check_samples (
+  check_id  INTEGER NOT NULL,
+  case_id   TEXT NOT NULL,
+  dept_code TEXT NOT NULL,
+  item_code TEXT NOT NULL,
+  reason    TEXT NOT NULL,
+  PRIMARY KEY (check_id, case_id)
+);
+CREATE TABLE spot_check_findings (
+  id        INTEGER PRIMARY KEY,
+  check_id  INTEGER NOT NULL,
+  case_id   TEXT NOT NULL,
+  dept_code TEXT NOT NULL,
+  inspector TEXT NOT NULL,
+  at_ms     INTEGER NOT NULL,
+  outcome   TEXT NOT NULL CHECK (outcome IN ('conforms', 'problem')),
+  category  TEXT NOT NULL DEFAULT '',
+  text      TEXT NOT NULL DEFAULT '',
+  confirmed INTEGER NOT NULL DEFAULT 1,
+  alert_id  INTEGER
+);
+CREATE INDEX spot_check_findings_by_case ON spot_check_findings (check_id, case_id, id);
+CREATE TRIGGER spot_checks_no_update BEFORE UPDATE ON spot_checks
+  BEGIN SELECT RAISE(ABORT, 'spot checks are append-only'); END;
+CREATE TRIGGER spot_checks_no_delete BEFORE DELETE ON spot_checks
+  BEGIN SELECT RAISE(ABORT, 'spot checks are append-only'); END;
+CREATE TRIGGER spot_check_samples_no_update BEFORE UPDATE ON spot_check_samples
+  BEGIN SELECT RAISE(ABORT, 'spot-check samples are append-only'); END;
+CREATE TRIGGER spot_check_samples_no_delete BEFORE DELETE ON spot_check_samples
+  BEGIN SELECT RAISE(ABORT, 'spot-check samples are append-only'); END;
+CREATE TRIGGER spot_check_findings_no_update BEFORE UPDATE ON spot_check_findings
+  BEGIN SELECT RAISE(ABORT, 'spot-check findings are append-only'); END;
+CREATE TRIGGER spot_check_findings_no_delete BEFORE DELETE ON spot_check_findings
+  BEGIN SELECT RAISE(ABORT, 'spot-check findings are append-only'); END;
+)sql",
 };
 
 base::Result<int> CurrentVersion(Database& db) {

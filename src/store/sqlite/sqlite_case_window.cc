@@ -33,6 +33,33 @@ void FillStoredEvent(const Statement& stmt, StoredEvent& out) {
   if (hash.size() == out.hash.size()) std::copy(hash.begin(), hash.end(), out.hash.begin());
 }
 
+// Maps the file into memory for one long read and puts the connection's setting
+// back afterwards: reading a period case by case jumps around the events table,
+// and mapped pages spare a copy per page read (about a fifth of a year's read).
+class MappedRead {
+ public:
+  explicit MappedRead(Database& db) : db_(db) {
+    {
+      base::Result<Statement> get = db_.Prepare("PRAGMA mmap_size");
+      if (!get.ok()) return;
+      base::Result<bool> row = get->Step();
+      if (!row.ok() || !*row) return;
+      previous_ = get->Int(0);
+    }
+    (void)db_.Exec("PRAGMA mmap_size=" + std::to_string(kBytes));
+  }
+  ~MappedRead() {
+    if (previous_) (void)db_.Exec("PRAGMA mmap_size=" + std::to_string(*previous_));
+  }
+  MappedRead(const MappedRead&) = delete;
+  MappedRead& operator=(const MappedRead&) = delete;
+
+ private:
+  static constexpr std::int64_t kBytes = std::int64_t{1} << 32;  // 4 GiB of address space
+  Database& db_;
+  std::optional<std::int64_t> previous_;
+};
+
 }  // namespace
 
 base::Status SqliteStore::ScanCasesActiveBetween(
@@ -40,6 +67,7 @@ base::Status SqliteStore::ScanCasesActiveBetween(
     const std::function<bool(std::vector<StoredEvent>& events)>& visit) {
   // The summary must cover every appended event, this process's latest too.
   OVS_RETURN_IF_ERROR(Flush());
+  MappedRead mapped(db_);  // declared before the statements: outlives them
   // A case whose span overlaps the range is a candidate; whether one of its
   // events really falls inside is checked below (the span may straddle a gap).
   // When most cases are candidates (a year), one pass over the case index beats

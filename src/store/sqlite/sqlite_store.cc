@@ -46,6 +46,12 @@ base::Status SqliteStore::Open(const SqliteOptions& options) {
   OVS_RETURN_IF_ERROR(Migrate(db_));
   identity_ = std::make_unique<SqliteIdentityStore>(db_);
   workflow_ = std::make_unique<SqliteAlertWorkflow>(db_, [this] { return Flush(); });
+  surveys_ = std::make_unique<SqliteSurveys>(db_, [this] { return Flush(); });
+  spot_checks_ = std::make_unique<SqliteSpotChecks>(
+      db_, [this] { return Flush(); },
+      [this](std::span<const AlertRecord> alerts) { return RaiseAlerts(alerts); });
+  complaints_ = std::make_unique<SqliteComplaintStore>(db_, [this] { return Flush(); });
+  ratings_ = std::make_unique<SqliteRatingStore>(db_, [this] { return Flush(); });
   // Checkpoint every 64 MiB of WAL rather than SQLite's 4 MiB, on another thread:
   // a page that many batches touch is copied once, and the writer never waits.
   checkpointer_ = std::make_unique<Checkpointer>(options.path, 16384);
@@ -56,6 +62,7 @@ base::Status SqliteStore::Open(const SqliteOptions& options) {
   }
   OVS_RETURN_IF_ERROR(LoadChainHead(options));
   ops_log_ = std::make_unique<SqliteOpsLog>(db_, algorithm_);
+  publications_ = std::make_unique<SqlitePublications>(db_);
   OVS_RETURN_IF_ERROR(PrepareEventStatements());
   return CatchUpCases();
 }

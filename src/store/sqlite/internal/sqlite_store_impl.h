@@ -10,8 +10,13 @@
 #include "store/sqlite/checkpointer.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/internal/sqlite_ops_log.h"
+#include "store/sqlite/internal/sqlite_publications.h"
 #include "store/sqlite/internal/sqlite_identity.h"
 #include "store/sqlite/internal/sqlite_alert_workflow.h"
+#include "store/sqlite/internal/sqlite_spot_checks.h"
+#include "store/sqlite/internal/sqlite_surveys.h"
+#include "store/sqlite/internal/sqlite_complaints.h"
+#include "store/sqlite/internal/sqlite_ratings.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace oversight::store::sqlite {
@@ -71,8 +76,13 @@ class SqliteStore final : public Store {
   base::Result<StoreStats> Stats() override;
   audit::HashAlgorithm hash_algorithm() const override { return algorithm_; }
   OpsLog& ops_log() override { return *ops_log_; }
+  PublicationStore& publications() override { return *publications_; }
   IdentityStore& identity() override { return *identity_; }
   AlertWorkflowStore& workflow() override { return *workflow_; }
+  SurveyStore& surveys() override { return *surveys_; }
+  SpotCheckStore& spot_checks() override { return *spot_checks_; }
+  ComplaintStore& complaints() override { return *complaints_; }
+  RatingStore& ratings() override { return *ratings_; }
 
  private:
   base::Status LoadChainHead(const SqliteOptions& options);
@@ -94,8 +104,13 @@ class SqliteStore final : public Store {
   std::unique_ptr<Checkpointer> checkpointer_;  // declared after db_: stops before it closes
   std::unique_ptr<SqliteIdentityStore> identity_;  // uses db_; set in Open after migrations
   std::unique_ptr<SqliteAlertWorkflow> workflow_;  // uses db_ and Flush; set in Open
+  std::unique_ptr<SqliteSurveys> surveys_;  // uses db_ and Flush; set in Open
+  std::unique_ptr<SqliteSpotChecks> spot_checks_;  // uses db_, Flush and RaiseAlerts; set in Open
+  std::unique_ptr<SqliteComplaintStore> complaints_;  // uses db_ and Flush; set in Open
+  std::unique_ptr<SqliteRatingStore> ratings_;  // uses db_ and Flush; set in Open
   audit::HashAlgorithm algorithm_ = audit::HashAlgorithm::kSm3;
   std::unique_ptr<audit::ChainHasher> hasher_;
+  std::unique_ptr<SqlitePublications> publications_;
   std::unique_ptr<SqliteOpsLog> ops_log_;  // uses db_; set in Open once the algorithm is known
   std::int64_t head_seq_ = 0;
   audit::Digest head_hash_{};
