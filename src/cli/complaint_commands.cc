@@ -183,8 +183,10 @@ int RunComplaintList(const ComplaintArgs& args, const Environment& env, std::ost
     return kExitOk;
   }
   for (const json& r : rows) {
+    const base::Instant received = *base::ParseInstant(r["received_at"].get<std::string>());
     out << r["id"].get<std::string>() << "  " << r["state"].get<std::string>() << "  "
-        << r["dept_code"].get<std::string>() << "  received " << r["received_at"].get<std::string>();
+        << r["dept_code"].get<std::string>() << "  received "
+        << base::FormatInstantWithOffset(received, std::chrono::hours(8));
     if (!r["satisfaction"].is_null()) out << "  satisfaction " << r["satisfaction"].get<int>();
     out << "\n";
   }

@@ -7,6 +7,7 @@
 //   std::optional<ComplaintState> state = ComplaintStateOf(kase.stage);
 //   OVS_RETURN_IF_ERROR(CheckComplaintStep(state, ComplaintStep::kResolve));
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string_view>

@@ -16,6 +16,7 @@
 //
 // Refusals name their field ('level': …), see FieldOf. Not thread-safe: the store's.
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>

@@ -6,8 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "base/strings.h"
-#include "calendar/zone.h"
-#include "ingest/byte_source.h"
 #include "ingest/open_reader.h"
 #include "pipeline/batch_ingest.h"
 #include "server/event_intake.h"

@@ -91,6 +91,15 @@ void ServerTest::SetUp() {
   ASSERT_TRUE(port.ok());
   port_ = *port;
   listener_ = std::thread([this] { (void)http_->Listen(); });
+  // Stop() before the listener runs would leave it listening: wait until it answers.
+  httplib::Client probe("127.0.0.1", port_);
+  bool up = false;
+  for (int i = 0; i < 500 && !up; ++i) {
+    auto r = probe.Get("/healthz");
+    up = r && r->status == 200;
+    if (!up) std::this_thread::yield();
+  }
+  ASSERT_TRUE(up) << "the server did not start";
 }
 
 void ServerTest::TearDown() {
