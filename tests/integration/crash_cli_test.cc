@@ -17,10 +17,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <random>
@@ -71,8 +71,8 @@ Batch MakeBatch(int index) {
   return batch;
 }
 
-// What one answered request says about each line: nullopt when the request got
-// no answer (the server died), else the status of every line.
+// What one request brought back: no status when it got no answer (the server
+// died), else the status of every line when it was a 200.
 struct Sent {
   int status = 0;  // HTTP status; 0 without an answer
   std::vector<std::string> line_status;
