@@ -70,22 +70,17 @@ base::Status SqliteStore::WithdrawAlert(std::int64_t id, base::Instant at, const
 }
 
 base::Result<std::vector<AlertRecord>> SqliteStore::ListAlerts(const AlertFilter& filter) {
-  OVS_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db_.Prepare(std::string(kSelectAlerts) +
-                  " WHERE (?1 IS NULL OR a.case_id = ?1) AND (?2 IS NULL OR a.rule_id = ?2) AND "
-                  "(?3 IS NULL OR a.level = ?3) AND (?4 IS NULL OR a.dept_code = ?4) AND (?5 IS "
-                  "NULL OR a.state = ?5) ORDER BY a.raised_ms, a.id LIMIT ?6"));
-  const std::optional<std::string>* params[] = {&filter.case_id, &filter.rule_id, &filter.level,
-                                                &filter.dept_code, &filter.state};
-  for (int i = 0; i < 5; ++i) {
-    if (*params[i]) {
-      stmt.Bind(i + 1, **params[i]);
-    } else {
-      stmt.BindNull(i + 1);
-    }
-  }
-  stmt.Bind(6, filter.limit);
+  // Only the filters given become conditions, so that a case filter (every case
+  // re-derived from the store asks one) uses alerts_by_case instead of a scan.
+  SqlFilter where;
+  if (filter.case_id) where.Add("a.case_id = ?", {*filter.case_id});
+  if (filter.rule_id) where.Add("a.rule_id = ?", {*filter.rule_id});
+  if (filter.level) where.Add("a.level = ?", {*filter.level});
+  if (filter.dept_code) where.Add("a.dept_code = ?", {*filter.dept_code});
+  if (filter.state) where.Add("a.state = ?", {*filter.state});
+  OVS_ASSIGN_OR_RETURN(Statement stmt, db_.Prepare(std::string(kSelectAlerts) + where.Sql() +
+                                                   " ORDER BY a.raised_ms, a.id LIMIT ?"));
+  stmt.Bind(where.Bind(stmt), filter.limit);
   std::vector<AlertRecord> out;
   while (true) {
     OVS_ASSIGN_OR_RETURN(bool row, stmt.Step());
