@@ -74,12 +74,19 @@ base::Status RegisterCity(store::Store& store, const demo::City& city) {
   return base::Status::Ok();
 }
 
-base::Result<demo::DemoGenerator> MakeGenerator(const DemoArgs& args) {
+base::Result<demo::DemoGenerator> MakeGenerator(const DemoArgs& args, const Environment& env) {
   demo::DemoOptions options;
   OVS_ASSIGN_OR_RETURN(options.start, base::ParseDate(args.start));
   options.months = args.months;
   options.seed = args.seed;
   options.scale = args.scale;
+  if (args.until == "now") {
+    options.until = env.clock();
+  } else if (!args.until.empty()) {
+    base::Result<base::Instant> until = base::ParseInstant(args.until);
+    if (!until.ok()) return until.status().WithContext("--until");
+    options.until = *until;
+  }
   OVS_RETURN_IF_ERROR(demo::ValidateDemoOptions(options));
   OVS_ASSIGN_OR_RETURN(calendar::Calendar cal, OpenCalendar(args.calendar));
   return demo::DemoGenerator::Create(options, std::move(cal));
@@ -91,7 +98,7 @@ int RunDemo(const DemoArgs& args, const Environment& env, std::ostream& out) {
   if (args.no_db && args.jsonl_file.empty()) {
     return Fail(base::InvalidArgument("--no-db needs --jsonl: the events must go somewhere"));
   }
-  base::Result<demo::DemoGenerator> generator = MakeGenerator(args);
+  base::Result<demo::DemoGenerator> generator = MakeGenerator(args, env);
   if (!generator.ok()) return Fail(generator.status());
 
   std::unique_ptr<store::Store> store;

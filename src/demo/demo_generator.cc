@@ -94,17 +94,21 @@ class DemoRun {
         context_{clock, calendar, city},
         approvals_(context_),
         feedback_(context_),
-        queue_(clock, city, on_event) {}
+        queue_(clock, city, on_event, options.until) {}
 
   base::Result<DemoStats> Run(int span_days) {
     for (int day = 0; day < span_days; ++day) {
+      // Nothing planned from a day starting at or after `until` could be kept. Every
+      // day draws from its own stream, so the days before plan as without the cut.
+      if (options_.until && clock_.day(day).start >= *options_.until) break;
       Rng rng(options_.seed, static_cast<std::uint64_t>(day));
       double expected = kBasePerWorkingDay * options_.scale * demand_[day];
       OVS_RETURN_IF_ERROR(PlanApprovals(rng, day, expected));
       PlanComplaints(rng, day, expected * kComplaintShare);
       queue_.EmitThrough(day);
     }
-    queue_.EmitThrough(clock_.day_count() - 1);
+    queue_.EmitThrough(options_.until ? clock_.DayIndexOf(*options_.until)
+                                      : clock_.day_count() - 1);
     stats_.events = queue_.emitted();
     stats_.last_event_at = queue_.last_at();
     return stats_;
@@ -140,12 +144,12 @@ class DemoRun {
       OVS_ASSIGN_OR_RETURN(CasePlan plan, approvals_.Plan(rng, a, violation));
       plan.case_id = ids_.Next(plan.kind, Region(plan), d.date);
       Report(plan);
-      ++stats_.approvals;
+      stats_.approvals += Arrives(plan);
       if (plan.events.back().type == model::EventType::kDeliver && rng.Chance(kRatingShare)) {
         CasePlan rating = feedback_.PlanRating(rng, plan);
         base::Date on = clock_.day(clock_.DayIndexOf(rating.events.front().at)).date;
         rating.case_id = ids_.Next(rating.kind, Region(rating), on);
-        ++stats_.ratings;
+        stats_.ratings += Arrives(rating);
         queue_.Add(std::move(rating));
       }
       queue_.Add(std::move(plan));
@@ -167,7 +171,7 @@ class DemoRun {
       CasePlan plan = feedback_.PlanComplaint(rng, at, item, channel, late);
       plan.case_id = ids_.Next(plan.kind, Region(plan), d.date);
       Report(plan);
-      ++stats_.complaints;
+      stats_.complaints += Arrives(plan);
       queue_.Add(std::move(plan));
     }
   }
@@ -181,8 +185,22 @@ class DemoRun {
     return city_.city.departments[city_.items[plan.item].department].region;
   }
 
+  // Whether the case has an event before `until` (all do without it).
+  bool Arrives(const CasePlan& plan) const {
+    return !options_.until || plan.events.front().at < *options_.until;
+  }
+
+  // Whether a judge holding the events before `until` sees the violation: a deadline
+  // passed at or before `until` (the due is exclusive: at it the case is late, and no
+  // event at or after `until` can undo that), or the breaking event before `until`.
+  bool Visible(const CasePlan& plan) const {
+    if (!options_.until) return true;
+    if (plan.truth->expected_due) return *plan.truth->expected_due <= *options_.until;
+    return plan.breach_at < *options_.until;
+  }
+
   void Report(CasePlan& plan) {
-    if (!plan.truth) return;
+    if (!plan.truth || !Visible(plan)) return;
     plan.truth->case_id = plan.case_id;
     on_truth_(*plan.truth);
     ++stats_.violations;
@@ -222,8 +240,17 @@ base::Result<DemoGenerator> DemoGenerator::Create(DemoOptions options,
                                       base::FormatDate(end) + " and " + std::to_string(kSpillDays) +
                                       " days more, in which the last cases finish");
   }
+  int span_days = static_cast<int>((end - options.start).count());
+  if (options.until && !(*options.until > clock->day(0).start &&
+                         *options.until <= clock->day(span_days).start)) {
+    return base::InvalidArgument(
+        "demo: until = " + calendar.FormatLocal(*options.until) + " is outside (" +
+        calendar.FormatLocal(clock->day(0).start) + ", " +
+        calendar.FormatLocal(clock->day(span_days).start) +
+        "], the span the cases arrive in (start + months)");
+  }
   DemoGenerator gen(std::move(options), std::move(calendar));
-  gen.span_days_ = static_cast<int>((end - gen.options_.start).count());
+  gen.span_days_ = span_days;
   auto city = std::make_unique<CityModel>(BuildCityModel());
   std::uint64_t total = 0;
   for (const ItemProfile& item : city->items) gen.item_cumulative_.push_back(total += item.weight);

@@ -21,6 +21,25 @@
 //  - complaints (投诉举报) and bad ratings (差评) with their handling steps.
 //  - one TruthRecord per injected violation (truth.h); no other case meets any of
 //    the conditions there.
+// A history cut at DemoOptions::until (a demo that ends "now") is the same run with
+// every event at or after `until` left out: the cases, their ids and all events
+// before it are those of the uncut run, cases open at `until` are in flight, none
+// arrives after it, and the stats count only cases with an event before it. The
+// truth keeps a record when a judge at `until` (`oversight run --until`, which fires a
+// deadline once now ≥ due) over those events sees the violation, per kind:
+//  - acceptance_overdue, completion_overdue, complaint_feedback_late (deadlines): kept
+//    when expected_due ≤ until. The due is exclusive (on time means before it), so at
+//    `until` = due the case is late already, whether its late step came or not; a due
+//    after `until` is dropped even when the late step is planned, because until then
+//    the case is merely open. A completion deadline moved by a special procedure
+//    still open at `until` lies after the resume, so after `until` too.
+//  - second_supplement: kept when the second request_supplement is before `until`.
+//  - decide_without_accept: kept when the decide is before `until` (the acceptance
+//    keyed in afterwards need not be).
+//  - too_fast: kept when the complete is before `until` (before it the case is open).
+//  - fee_mismatch: kept when the accept carrying the fee is before `until`.
+// No other case meets a condition at `until` either: normal cases keep their margins
+// before every due, so one open at `until` has not reached any.
 // Events come out in event-time order, each with a unique source_event_id
 // ("<case_id>-NN"), step_name a Chinese step name, attrs a compact JSON object
 // (fee in fen on accept; applicant_type and applicant_id_masked on submit; the clear
@@ -55,7 +74,8 @@ class WorkClock;
 class DemoGenerator {
  public:
   // Fails on invalid options, or when `calendar` does not cover the span plus the
-  // weeks after it in which the last cases finish (kSpillDays).
+  // weeks after it in which the last cases finish (kSpillDays); kInvalidArgument
+  // naming `until` when it is not in (start, start + months] (local midnights).
   static base::Result<DemoGenerator> Create(DemoOptions options, calendar::Calendar calendar);
 
   DemoGenerator(DemoGenerator&&) noexcept;
@@ -66,8 +86,9 @@ class DemoGenerator {
   const DemoOptions& options() const { return options_; }
 
   // Calls `on_event` for every event in event-time order, and `on_truth` for every
-  // injected violation as its case is planned (before the case's events). Calls may
-  // be repeated and give the same output. Fails only if the calendar does.
+  // injected violation as its case is planned (before the case's events), except the
+  // ones a cut history leaves out. Calls may be repeated and give the same output.
+  // Fails only if the calendar does.
   base::Result<DemoStats> Generate(const std::function<void(const model::Event&)>& on_event,
                                    const std::function<void(const TruthRecord&)>& on_truth) const;
 

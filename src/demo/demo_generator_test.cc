@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -163,10 +164,13 @@ TEST(DemoGeneratorTest, ArrivalsThinOnHolidaysAndRushBeforeSpringFestival) {
 }
 
 // An independent reading of the violation definitions in truth.h, straight from the
-// events and the calendar.
+// events and the calendar. With `now` (a history cut there), a deadline still open
+// counts once now ≥ its due, unless a pause is open (the clock stands still).
 class TruthChecker {
  public:
-  TruthChecker(const City& city, const calendar::Calendar& cal) : cal_(cal) {
+  TruthChecker(const City& city, const calendar::Calendar& cal,
+               std::optional<base::Instant> now = std::nullopt)
+      : cal_(cal), now_(now) {
     for (const model::Item& item : city.items) items_[item.code] = &item;
   }
 
@@ -231,6 +235,18 @@ class TruthChecker {
     return cal_.Due(submit->at, {5, model::LimitUnit::kWorkingDays}, Suspensions(list)).value().due;
   }
 
+  static bool PauseOpen(const std::vector<const model::Event*>& list) {
+    int open = 0;
+    for (const model::Event* e : list) {
+      open += e->type == EventType::kSuspend || e->type == EventType::kRequestSupplement;
+      open -= e->type == EventType::kResume || e->type == EventType::kSupplementReceived;
+    }
+    return open > 0;
+  }
+
+  // An open deadline (no stop event yet) is broken only once `now` reaches its due.
+  bool Passed(base::Instant due) const { return now_ && due <= *now_; }
+
   std::optional<base::Instant> CompletionDue(const std::vector<const model::Event*>& list) {
     const model::Event* accept = First(list, EventType::kAccept);
     if (accept == nullptr) return std::nullopt;
@@ -246,6 +262,9 @@ class TruthChecker {
       if (received && feedback && feedback->at - received->at >= std::chrono::hours(24)) {
         out.push_back(kComplaintFeedbackLate);
       }
+      if (received && !feedback && Passed(received->at + std::chrono::hours(24))) {
+        out.push_back(kComplaintFeedbackLate);
+      }
       return out;
     }
     if (list.front()->kind != model::CaseKind::kApproval) return out;
@@ -257,12 +276,18 @@ class TruthChecker {
         break;
       }
     }
-    if (submit && (accepted == nullptr || accepted->at >= *AcceptanceDue(list))) {
+    // Uncut (no `now`), a case never accepted is overdue; cut, once its due passed.
+    bool open_late = !now_ || (submit && !PauseOpen(list) && Passed(*AcceptanceDue(list)));
+    if (submit && (accepted == nullptr ? open_late : accepted->at >= *AcceptanceDue(list))) {
       out.push_back(kAcceptanceOverdue);
     }
     const model::Event* accept = First(list, EventType::kAccept);
     const model::Event* complete = First(list, EventType::kComplete);
     if (accept && complete && complete->at >= *CompletionDue(list)) {
+      out.push_back(kCompletionOverdue);
+    }
+    if (accept && !complete && !First(list, EventType::kWithdraw) && !PauseOpen(list) &&
+        Passed(*CompletionDue(list))) {
       out.push_back(kCompletionOverdue);
     }
     if (Count(list, EventType::kRequestSupplement) >= 2) out.push_back(kSecondSupplement);
@@ -294,6 +319,7 @@ class TruthChecker {
   }
 
   const calendar::Calendar& cal_;
+  std::optional<base::Instant> now_;
   std::map<std::string, const model::Item*> items_;
 };
 
@@ -356,6 +382,171 @@ TEST(DemoGeneratorTest, NoViolationsWhenRatesAreZero) {
   Output out = Collect(gen);
   EXPECT_TRUE(out.truth.empty());
   EXPECT_TRUE(TruthChecker(gen.city(), cal).Check(out.events).empty());
+}
+
+// --- a history cut at `until` (DemoOptions::until) ---
+
+base::Instant At(std::string_view rfc3339) { return base::ParseInstant(rfc3339).value(); }
+
+std::string TruthLine(const TruthRecord& t) { return TruthToJsonLine(t); }
+
+bool Concluded(const std::vector<const model::Event*>& list) {
+  for (const model::Event* e : list) {
+    if (e->type == EventType::kComplete || e->type == EventType::kReject ||
+        e->type == EventType::kWithdraw) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Generates `options` with and without the cut and checks the cut against the whole
+// run and against an independent reading at `until`. Returns the cut output.
+Output ExpectCutMatches(DemoOptions options, base::Instant until) {
+  calendar::Calendar cal = calendar::ShippedCalendarForTest();
+  DemoGenerator whole_gen = MakeGenerator(options);
+  Output whole = Collect(whole_gen);
+  options.until = until;
+  DemoGenerator gen = MakeGenerator(options);
+  Output cut = Collect(gen);
+
+  // The cut is the whole run's events before `until`, the same bytes in the same order.
+  std::vector<std::string> expected;
+  for (const model::Event& e : whole.events) {
+    if (e.at < until) expected.push_back(e.source + " " + EventToJsonLine(e));
+  }
+  std::vector<std::string> got;
+  for (const model::Event& e : cut.events) {
+    EXPECT_LT(e.at, until) << e.source_event_id;
+    got.push_back(e.source + " " + EventToJsonLine(e));
+  }
+  EXPECT_TRUE(got == expected) << got.size() << " events, expected " << expected.size();
+  EXPECT_LT(cut.events.size(), whole.events.size());
+
+  // The stats count what came out.
+  std::map<std::string, std::vector<const model::Event*>> by_case;
+  for (const model::Event& e : cut.events) by_case[e.case_id].push_back(&e);
+  std::map<model::CaseKind, std::int64_t> per_kind;
+  for (const auto& [id, list] : by_case) ++per_kind[list.front()->kind];
+  EXPECT_EQ(cut.stats.events, static_cast<std::int64_t>(cut.events.size()));
+  EXPECT_EQ(cut.stats.approvals, per_kind[model::CaseKind::kApproval]);
+  EXPECT_EQ(cut.stats.complaints, per_kind[model::CaseKind::kComplaint]);
+  EXPECT_EQ(cut.stats.ratings, per_kind[model::CaseKind::kRating]);
+  EXPECT_EQ(cut.stats.violations, static_cast<std::int64_t>(cut.truth.size()));
+  if (!cut.events.empty()) {
+    EXPECT_EQ(cut.stats.last_event_at, cut.events.back().at);
+  }
+
+  // The truth is part of the whole run's, and exactly what a reading at `until` finds.
+  std::set<std::string> whole_truth;
+  for (const TruthRecord& t : whole.truth) whole_truth.insert(TruthLine(t));
+  std::set<std::pair<std::string, std::string>> truth;
+  for (const TruthRecord& t : cut.truth) {
+    EXPECT_TRUE(whole_truth.contains(TruthLine(t))) << TruthLine(t);
+    truth.insert({t.case_id, t.violation});
+  }
+  TruthChecker checker(gen.city(), cal, until);
+  std::set<std::pair<std::string, std::string>> found = checker.Check(cut.events);
+  for (const auto& f : found)
+    EXPECT_TRUE(truth.contains(f)) << "not in truth: " << f.first << " " << f.second;
+  for (const auto& t : truth)
+    EXPECT_TRUE(found.contains(t)) << "not found: " << t.first << " " << t.second;
+  for (const TruthRecord& t : cut.truth) {
+    EXPECT_EQ(t.expected_due, checker.Due(by_case[t.case_id], t.violation)) << t.case_id;
+  }
+  return cut;
+}
+
+TEST(DemoGeneratorTest, UntilCutsTheHistoryLeavingCasesInFlight) {
+  DemoOptions o = Small(3, 0.04, 3);
+  o.rates = {.acceptance_overdue = 0.05,
+             .completion_overdue = 0.05,
+             .second_supplement = 0.05,
+             .decide_without_accept = 0.05,
+             .too_fast = 0.05,
+             .fee_mismatch = 0.05,
+             .complaint_feedback_late = 0.5};
+  // A Wednesday afternoon in office hours.
+  base::Instant until = At("2025-02-19T15:10:00+08:00");
+  Output cut = ExpectCutMatches(o, until);
+
+  std::map<std::string, std::vector<const model::Event*>> by_case;
+  for (const model::Event& e : cut.events) by_case[e.case_id].push_back(&e);
+  int accepted_open = 0, submitted_open = 0;
+  for (const auto& [id, list] : by_case) {
+    if (list.front()->kind != model::CaseKind::kApproval || Concluded(list)) continue;
+    bool accepted = false;
+    for (const model::Event* e : list) accepted |= e->type == EventType::kAccept;
+    ++(accepted ? accepted_open : submitted_open);
+  }
+  EXPECT_GT(accepted_open, 20);
+  EXPECT_GT(submitted_open, 0);
+
+  // Each kind is kept somewhere, and deadlines that passed while the late step is
+  // still to come count (the case is open, and already late).
+  std::map<std::string, int> per_kind;
+  int open_and_late = 0;
+  for (const TruthRecord& t : cut.truth) {
+    ++per_kind[t.violation];
+    if (t.expected_due && !Concluded(by_case[t.case_id])) ++open_and_late;
+  }
+  for (std::string_view kind : {kAcceptanceOverdue, kCompletionOverdue, kSecondSupplement,
+                                kDecideWithoutAccept, kTooFast, kFeeMismatch,
+                                kComplaintFeedbackLate}) {
+    EXPECT_GE(per_kind[std::string(kind)], 3) << kind;
+  }
+  EXPECT_GT(open_and_late, 0);
+}
+
+TEST(DemoGeneratorTest, UntilAtADueCountsThatDeadlineAsPassed) {
+  DemoOptions o = Small(3, 0.04, 3);
+  o.rates.completion_overdue = 0.1;
+  Output whole = Collect(MakeGenerator(o));
+  // A completion deadline in the span (local midnight: end-of-day counting).
+  std::optional<TruthRecord> late;
+  for (const TruthRecord& t : whole.truth) {
+    if (t.violation == kCompletionOverdue && *t.expected_due > At("2025-02-10T00:00:00+08:00") &&
+        *t.expected_due < At("2025-03-20T00:00:00+08:00")) {
+      late = t;
+      break;
+    }
+  }
+  ASSERT_TRUE(late.has_value());
+  auto listed = [&](const Output& out) {
+    for (const TruthRecord& t : out.truth) {
+      if (t.case_id == late->case_id) return true;
+    }
+    return false;
+  };
+  // At the due the case is late (the due is exclusive); a millisecond before, not yet.
+  EXPECT_TRUE(listed(ExpectCutMatches(o, *late->expected_due)));
+  EXPECT_FALSE(listed(ExpectCutMatches(o, *late->expected_due - base::Milliseconds(1))));
+}
+
+TEST(DemoGeneratorTest, UntilAtTheEndOfTheSpanKeepsEveryArrival) {
+  DemoOptions o = Small(1, 0.03, 2);
+  Output whole = Collect(MakeGenerator(o));
+  Output cut = ExpectCutMatches(o, At("2025-02-01T00:00:00+08:00"));
+  EXPECT_EQ(cut.stats.approvals, whole.stats.approvals);
+  EXPECT_EQ(cut.stats.complaints, whole.stats.complaints);
+  EXPECT_LT(cut.stats.events, whole.stats.events);  // the last cases are in flight
+}
+
+TEST(DemoGeneratorTest, UntilOutsideTheSpanIsRefused) {
+  calendar::Calendar cal = calendar::ShippedCalendarForTest();
+  DemoOptions o = Small(1, 0.01);
+  for (std::string_view bad : {"2025-01-01T00:00:00+08:00", "2024-12-31T23:00:00+08:00",
+                               "2025-02-01T00:00:00.001+08:00", "2025-06-01T00:00:00+08:00"}) {
+    o.until = At(bad);
+    base::Result<DemoGenerator> gen = DemoGenerator::Create(o, cal);
+    ASSERT_FALSE(gen.ok()) << bad;
+    EXPECT_EQ(gen.status().code(), base::StatusCode::kInvalidArgument);
+    EXPECT_THAT(gen.status().message(), HasSubstr("until")) << bad;
+  }
+  for (std::string_view good : {"2025-01-01T00:00:00.001+08:00", "2025-02-01T00:00:00+08:00"}) {
+    o.until = At(good);
+    EXPECT_TRUE(DemoGenerator::Create(o, cal).ok()) << good;
+  }
 }
 
 TEST(DemoGeneratorTest, RejectsBadOptions) {

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 
 #include "base/status.h"
 #include "base/time.h"
@@ -31,9 +32,17 @@ struct DemoOptions {
   std::uint64_t seed = 1;
   double scale = 1.0;  // volume multiplier; 1.0 ≈ 180 k cases and 1.1 M events a year
   ViolationRates rates;
+  // Cut the history at this instant, for a demo that ends "now": only events before
+  // it come out, so cases still open then are in flight and none arrives after it;
+  // the truth keeps only violations a judge at `until` can see (demo_generator.h).
+  // Must lie in (start, start + months], both at local midnight of the calendar's
+  // zone; DemoGenerator::Create checks that (the zone is the calendar's). Unset: the
+  // complete lifecycles, byte for byte as without the option.
+  std::optional<base::Instant> until;
 };
 
-// kInvalidArgument naming the option at fault.
+// kInvalidArgument naming the option at fault (all but `until`, which needs the
+// calendar's zone: DemoGenerator::Create checks it).
 base::Status ValidateDemoOptions(const DemoOptions& options);
 
 // start + months, the same day of the month (clamped to the month's last day).

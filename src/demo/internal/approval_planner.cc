@@ -83,7 +83,9 @@ class Planner {
   std::int64_t LastDayEnd(const calendar::Deadline& due) const;
   bool Has(model::EventType type) const;
   base::Instant Finish(std::int64_t complete_pos);
-  void Record(std::string_view violation, std::optional<base::Instant> due, std::string detail);
+  // `breach_at`: the event that breaks the rule, or the due for the deadline kinds.
+  void Record(std::string_view violation, std::optional<base::Instant> due,
+              base::Instant breach_at, std::string detail);
   std::string Local(base::Instant at) const { return ctx_.calendar.FormatLocal(at); }
 
   const PlannerContext& ctx_;
@@ -105,7 +107,7 @@ base::Status Planner::Run(Violation violation) {
   std::int64_t accept_pos = AcceptNormally(violation, &rejected);
   if (rejected) return base::Status::Ok();
   if (violation == Violation::kFeeMismatch) {
-    Record(kFeeMismatch, std::nullopt,
+    Record(kFeeMismatch, std::nullopt, c_.plan.events.back().at,
            "fee charged " + std::to_string(c_.plan.events.back().value) +
                " fen; the item's standard is " + std::to_string(c_.item.fee_fen.value_or(0)) +
                " fen");
@@ -141,7 +143,7 @@ bool Planner::TryTooFast() {
   out_.AtPosition(p + 7, EventType::kDeliver, c_.staff.clerk,
                   c_.plan.channel == model::Channel::kWindow ? 0 : 2);
   auto seconds = std::chrono::floor<std::chrono::seconds>(done - c_.submit_at).count();
-  Record(kTooFast, std::nullopt,
+  Record(kTooFast, std::nullopt, done,
          "submitted " + Local(c_.submit_at) + ", completed " + std::to_string(seconds / 60) +
              " min " + std::to_string(seconds % 60) + " s later");
   return true;
@@ -158,7 +160,7 @@ void Planner::DecideBeforeAccept() {
   base::Instant accepted =
       out_.AtPosition(accept, EventType::kAccept, c_.staff.clerk, c_.item.fee_fen.value_or(0));
   Finish(accept + rng_.Between(5, 120));
-  Record(kDecideWithoutAccept, std::nullopt,
+  Record(kDecideWithoutAccept, std::nullopt, decided,
          "decided " + Local(decided) + " before any acceptance; accepted " + Local(accepted));
 }
 
@@ -175,7 +177,7 @@ base::Status Planner::AcceptLate() {
     return base::Internal("demo: late acceptance at " + Local(at) + " is not after the due " +
                           Local(due.due));
   }
-  Record(kAcceptanceOverdue, due.due,
+  Record(kAcceptanceOverdue, due.due, due.due,
          std::string(reject ? "rejected " : "accepted ") + Local(at) + "; 5 working days from " +
              "submission " + Local(c_.submit_at) + " ended " + Local(due.due));
   if (reject) return base::Status::Ok();
@@ -215,7 +217,7 @@ std::int64_t Planner::AcceptNormally(Violation violation, bool* rejected) {
     out_.AtPosition(pos, EventType::kAccept, c_.staff.clerk, FeeCharged(c_.item, violation, rng_));
   }
   if (rounds == 2) {
-    Record(kSecondSupplement, std::nullopt,
+    Record(kSecondSupplement, std::nullopt, c_.plan.events[3].at,
            "two supplement requests, " + Local(c_.plan.events[1].at) + " and " +
                Local(c_.plan.events[3].at));
   }
@@ -266,7 +268,7 @@ base::Status Planner::Process(std::int64_t accept_pos, base::Instant accept_at, 
     return base::Internal("demo: late completion at " + Local(done) + " is not after the due " +
                           Local(due.due));
   }
-  Record(kCompletionOverdue, due.due,
+  Record(kCompletionOverdue, due.due, due.due,
          "completed " + Local(done) + "; " + std::to_string(days) +
              " promised working days from acceptance " + Local(accept_at) +
              (suspensions.empty() ? "" : ", plus the special procedure,") + " ended " +
@@ -313,11 +315,12 @@ base::Instant Planner::Finish(std::int64_t complete_pos) {
 }
 
 void Planner::Record(std::string_view violation, std::optional<base::Instant> due,
-                     std::string detail) {
+                     base::Instant breach_at, std::string detail) {
   c_.plan.truth = TruthRecord{.case_id = "",
                               .violation = std::string(violation),
                               .expected_due = due,
                               .detail = std::move(detail)};
+  c_.plan.breach_at = breach_at;
 }
 
 Staff PickStaff(Rng& rng, const DepartmentProfile& dept) {

@@ -48,6 +48,10 @@ struct CasePlan {
   std::string rated_case_id;         // ratings: the approval case rated
   std::vector<PlannedEvent> events;  // strictly increasing `at`
   std::optional<TruthRecord> truth;  // set when a violation was injected
+  // With `truth`: when the violation becomes a fact — the event that breaks the rule,
+  // or for the deadline kinds the due that passes (TruthRecord::expected_due). A
+  // history cut at DemoOptions::until keeps the truth by it (demo_generator.h).
+  base::Instant breach_at{};
 };
 
 }  // namespace oversight::demo

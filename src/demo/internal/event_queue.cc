@@ -8,10 +8,12 @@
 
 namespace oversight::demo {
 
-EventQueue::EventQueue(const WorkClock& clock, const CityModel& city, const Sink& sink)
+EventQueue::EventQueue(const WorkClock& clock, const CityModel& city, const Sink& sink,
+                       std::optional<base::Instant> until)
     : clock_(clock),
       city_(city),
       sink_(sink),
+      until_(until),
       buckets_(static_cast<std::size_t>(clock.day_count())) {}
 
 void EventQueue::Add(CasePlan plan) {
@@ -49,10 +51,18 @@ void EventQueue::EmitThrough(int day) {
 void EventQueue::Emit(const Queued& q) {
   CasePlan& plan = slots_[q.slot];
   const PlannedEvent& e = plan.events[q.index];
+  if (!until_ || e.at < *until_) Send(plan, e, q.index);
+  if (--remaining_[q.slot] == 0) {
+    plan = CasePlan();
+    free_slots_.push_back(q.slot);
+  }
+}
+
+void EventQueue::Send(const CasePlan& plan, const PlannedEvent& e, std::uint32_t index) {
   const model::Item& item = city_.city.items[plan.item];
   event_.source.assign(SourceName(plan));
   char suffix[16];
-  std::snprintf(suffix, sizeof suffix, "-%02u", q.index + 1);
+  std::snprintf(suffix, sizeof suffix, "-%02u", index + 1);
   event_.source_event_id.assign(plan.case_id).append(suffix);
   event_.case_id.assign(plan.case_id);
   event_.kind = plan.kind;
@@ -73,10 +83,6 @@ void EventQueue::Emit(const Queued& q) {
   sink_(event_);
   ++emitted_;
   last_at_ = e.at;
-  if (--remaining_[q.slot] == 0) {
-    plan = CasePlan();
-    free_slots_.push_back(q.slot);
-  }
 }
 
 }  // namespace oversight::demo

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,13 +23,15 @@ class EventQueue {
  public:
   using Sink = std::function<void(const model::Event&)>;
 
-  EventQueue(const WorkClock& clock, const CityModel& city, const Sink& sink);
+  // With `until`, events at or after it are dropped (DemoOptions::until).
+  EventQueue(const WorkClock& clock, const CityModel& city, const Sink& sink,
+             std::optional<base::Instant> until = std::nullopt);
 
   // Takes the plan; its events must fall on days not yet emitted.
   void Add(CasePlan plan);
   // Emits every queued event of day `day` (and of earlier days) in (time, arrival) order.
   void EmitThrough(int day);
-  std::int64_t emitted() const { return emitted_; }
+  std::int64_t emitted() const { return emitted_; }  // handed to the sink
   base::Instant last_at() const { return last_at_; }
 
  private:
@@ -40,10 +43,12 @@ class EventQueue {
   };
 
   void Emit(const Queued& q);
+  void Send(const CasePlan& plan, const PlannedEvent& e, std::uint32_t index);
 
   const WorkClock& clock_;
   const CityModel& city_;
   const Sink& sink_;
+  std::optional<base::Instant> until_;
   std::vector<std::vector<Queued>> buckets_;  // by day index
   int next_day_ = 0;                          // the first day not emitted yet
   std::vector<CasePlan> slots_;               // open cases

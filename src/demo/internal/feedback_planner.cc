@@ -61,6 +61,7 @@ CasePlan FeedbackPlanner::PlanComplaint(Rng& rng, base::Instant received_at, std
                              .detail = "received " + ctx_.calendar.FormatLocal(received_at) +
                                        ", first feedback " + std::to_string(waited / 60) + " h " +
                                        std::to_string(waited % 60) + " min later (24 h allowed)"};
+    plan.breach_at = *plan.truth->expected_due;
   }
   return plan;
 }
