@@ -54,21 +54,40 @@ std::map<Date, internal::EffectiveDay> MergeListed(const HolidayTable& table) {
     out.is_working = !day.is_off;
     if (day.is_off) {
       out.name = day.name.empty() ? "holiday" : day.name;
+      out.kind = DayKind::kHoliday;
     } else if (internal::IsWeekend(date)) {
       out.name = day.name + "调休上班";
+      out.kind = DayKind::kMakeup;
     } else {
       // A weekday confirmed as working (2020-02-03 after the extended Spring Festival).
       out.name = "workday";
+      out.kind = DayKind::kWorkday;
     }
   }
   for (const auto& [date, day] : table.closures) {
+    // A closure that makes a day working (防汛值守) reads as a makeup day on a weekend.
+    DayKind kind = day.is_off ? DayKind::kClosure
+                   : internal::IsWeekend(date) ? DayKind::kMakeup
+                                               : DayKind::kWorkday;
     merged[date] = {.is_working = !day.is_off,
-                    .name = day.name.empty() ? (day.is_off ? "closure" : "workday") : day.name};
+                    .name = day.name.empty() ? (day.is_off ? "closure" : "workday") : day.name,
+                    .kind = kind};
   }
   return merged;
 }
 
 }  // namespace
+
+std::string_view DayKindName(DayKind kind) {
+  switch (kind) {
+    case DayKind::kWorkday: return "workday";
+    case DayKind::kWeekend: return "weekend";
+    case DayKind::kHoliday: return "holiday";
+    case DayKind::kMakeup: return "makeup";
+    case DayKind::kClosure: return "closure";
+  }
+  return "workday";
+}
 
 base::Result<Calendar> Calendar::Create(HolidayTable table, CalendarOptions options) {
   OVS_ASSIGN_OR_RETURN(Zone zone, Zone::Locate(options.zone));
@@ -142,9 +161,11 @@ base::Result<DayInfo> Calendar::Describe(Date date) const {
   if (const internal::EffectiveDay* listed = impl_->index.Listed(date)) {
     info.is_working = listed->is_working;
     info.name = listed->name;
+    info.kind = listed->kind;
   } else {
     info.is_working = !internal::IsWeekend(date);
     info.name = info.is_working ? "workday" : "weekend";
+    info.kind = info.is_working ? DayKind::kWorkday : DayKind::kWeekend;
   }
   return info;
 }

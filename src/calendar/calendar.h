@@ -27,6 +27,18 @@ namespace oversight::calendar {
 using base::Date;
 using base::Instant;
 
+// Why a date is working or not, as a calendar page shows it.
+enum class DayKind {
+  kWorkday,  // an ordinary weekday (or a weekday a list confirms as working)
+  kWeekend,  // an ordinary Saturday or Sunday
+  kHoliday,  // a statutory holiday (法定节假日)
+  kMakeup,   // a weekend day made working (调休上班), or a local working day on a weekend
+  kClosure,  // a local closure (临时闭馆): a rest day whatever the lists say
+};
+
+// "workday", "weekend", "holiday", "makeup", "closure".
+std::string_view DayKindName(DayKind kind);
+
 // What the calendar says about one civil date.
 struct DayInfo {
   Date date{};
@@ -36,6 +48,7 @@ struct DayInfo {
   // ordinary days.
   std::string name;
   bool from_fallback = false;  // outside the covered years, weekends-only rule used
+  DayKind kind = DayKind::kWorkday;
 };
 
 // Listed days, keyed by date: true = off (holiday / closure), false = working (makeup day).

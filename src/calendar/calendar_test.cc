@@ -110,19 +110,21 @@ struct DescribeRow {
   const char* date;
   bool is_working;
   const char* name;
+  DayKind kind;
 };
 
 TEST(CalendarTest, DescribeNamesTheReason) {
   const DescribeRow rows[] = {
-      {"2025-01-29", false, "春节"},
-      {"2025-01-01", false, "元旦"},
-      {"2025-01-26", true, "春节调休上班"},  // Sunday made a working day
-      {"2025-01-25", false, "weekend"},      // an ordinary Saturday
-      {"2025-01-24", true, "workday"},       // an ordinary Friday
-      {"2025-10-05", false, "国庆节、中秋节"},
-      {"2025-10-11", true, "国庆节、中秋节调休上班"},  // Saturday made a working day
-      {"2020-02-03", true, "workday"},  // listed isOffDay:false on a Monday: still just working
-      {"2015-09-03", false, "抗日战争暨世界反法西斯战争胜利70周年纪念日"},
+      {"2025-01-29", false, "春节", DayKind::kHoliday},
+      {"2025-01-01", false, "元旦", DayKind::kHoliday},
+      {"2025-01-26", true, "春节调休上班", DayKind::kMakeup},  // Sunday made a working day
+      {"2025-01-25", false, "weekend", DayKind::kWeekend},      // an ordinary Saturday
+      {"2025-01-24", true, "workday", DayKind::kWorkday},       // an ordinary Friday
+      {"2025-10-05", false, "国庆节、中秋节", DayKind::kHoliday},
+      {"2025-10-11", true, "国庆节、中秋节调休上班", DayKind::kMakeup},  // Saturday made a working day
+      // listed isOffDay:false on a Monday: still just working
+      {"2020-02-03", true, "workday", DayKind::kWorkday},
+      {"2015-09-03", false, "抗日战争暨世界反法西斯战争胜利70周年纪念日", DayKind::kHoliday},
   };
   Calendar cal = ShippedCalendarForTest();
   for (const DescribeRow& row : rows) {
@@ -131,6 +133,7 @@ TEST(CalendarTest, DescribeNamesTheReason) {
     EXPECT_EQ(base::FormatDate(info->date), row.date);
     EXPECT_EQ(info->is_working, row.is_working) << row.date;
     EXPECT_EQ(info->name, row.name) << row.date;
+    EXPECT_EQ(DayKindName(info->kind), DayKindName(row.kind)) << row.date;
     EXPECT_FALSE(info->from_fallback) << row.date;
     EXPECT_EQ(*cal.IsWorkingDay(Day(row.date)), row.is_working) << row.date;
   }
@@ -214,12 +217,15 @@ closures:
   base::Result<DayInfo> typhoon = cal.Describe(Day("2025-07-15"));  // a Tuesday
   EXPECT_FALSE(typhoon->is_working);
   EXPECT_EQ(typhoon->name, "台风停工");
+  EXPECT_EQ(typhoon->kind, DayKind::kClosure);
   base::Result<DayInfo> cancelled = cal.Describe(Day("2025-10-11"));  // was a makeup Saturday
   EXPECT_FALSE(cancelled->is_working);
   EXPECT_EQ(cancelled->name, "国庆调休取消");
+  EXPECT_EQ(cancelled->kind, DayKind::kClosure);
   base::Result<DayInfo> duty = cal.Describe(Day("2025-07-19"));  // a Saturday
   EXPECT_TRUE(duty->is_working);
   EXPECT_EQ(duty->name, "防汛值守");
+  EXPECT_EQ(duty->kind, DayKind::kMakeup);
 
   // Mon 07-14 + 3: plainly Tue 15, Wed 16, Thu 17; with the closure Wed 16, Thu 17, Fri 18.
   EXPECT_EQ(base::FormatDate(*plain.AddWorkingDays(Day("2025-07-14"), 3)), "2025-07-17");

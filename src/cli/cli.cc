@@ -228,12 +228,22 @@ void AddDemo(CLI::App& app, Action& action, Args& a, const Environment& env, std
   cmd->add_option("--seed", args.seed, "Random seed: the same seed gives the same city")->capture_default_str();
   cmd->add_option("--scale", args.scale, "Volume multiplier (1 = about a million events a year)")
       ->check(CLI::Range(0.0001, 100.0))->capture_default_str();
+  cmd->add_option("--until", args.until,
+                  "End the history at this instant (RFC 3339, or now): later events are left out, "
+                  "open cases stay in flight, the truth lists what a judge sees then; within "
+                  "(start, start + months]");
   cmd->add_option("--truth", args.truth_file, "Write the injected violations (JSON Lines)");
   cmd->add_option("--jsonl", args.jsonl_file, "Also write the events as canonical JSON Lines");
   cmd->add_option("--catalog", args.catalog_file, "Also write the city's catalog (JSON Lines)");
   cmd->add_flag("--no-db", args.no_db, "Do not write a store (with --jsonl)");
   cmd->add_flag("--json", args.json, "Print the summary as JSON");
   AddCalendarOptions(cmd, args.calendar);
+  // The span ends at 00:00 of start + months, so "up to now" needs the 13th month.
+  cmd->footer(
+      "Example, the last 12 months up to now (judge it with `oversight run` at the same instant):\n"
+      "  oversight demo --start \"$(date -d '12 months ago' +%F)\" --months 13 --until now\n"
+      "Cases are planned to their end, up to 120 days on: when that reaches a year without holiday\n"
+      "data yet, add --weekends-fallback.");
   cmd->callback([&] { action = [&] { return RunDemo(args, env, out); }; });
 }
 

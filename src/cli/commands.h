@@ -150,6 +150,7 @@ struct DemoArgs {
   int months = 12;
   std::uint64_t seed = 1;
   double scale = 1.0;
+  std::string until;  // RFC 3339 or "now" (the injected clock): cut the history there
   std::string truth_file;  // ground truth of injected violations (JSON Lines)
   std::string jsonl_file;  // also (or only, with no --db) write the events as JSON Lines
   std::string catalog_file;  // write the city's departments and items (catalog JSON Lines)

@@ -8,6 +8,8 @@
 #include "cli/exit_code.h"
 #include "cli/store_access.h"
 #include "cli/engine_setup.h"
+#include "scoring/case_progress.h"
+#include "supervisor/engine_setup.h"
 #include "supervisor/supervisor.h"
 
 namespace oversight::cli {
@@ -31,16 +33,25 @@ int Supervise(const SuperviseArgs& args, const Environment& env, bool write, std
   auto store = OpenExistingStore(args.store, env);
   if (!store.ok()) return Fail(store.status());
   // A live run uses the active rules; a backtest also tries drafts and pending ones.
-  base::Result<engine::Engine> engine = supervisor::MakeEngineForStore(
-      **store, EngineSetupFrom(args.rules_dir, args.calendar, /*active_only=*/write));
+  const supervisor::EngineSetup setup = EngineSetupFrom(args.rules_dir, args.calendar, /*active_only=*/write);
+  base::Result<engine::Engine> engine = supervisor::MakeEngineForStore(**store, setup);
   if (!engine.ok()) return Fail(engine.status());
   supervisor::SuperviseOptions options;
   options.now = until->value_or(env.clock());
+  // Judged as of --until, but stored now: unanswered alerts escalate counting from today.
+  options.noticed_at = env.clock();
   options.write = write;
   options.from = *from;
   options.to = *to;
   auto summary = supervisor::Supervise(**store, *engine, options);
   if (!summary.ok()) return Fail(summary.status());
+  if (write) {
+    // Each case's conclusion and dues, which the dashboard counts (store/dashboard_store.h).
+    base::Result<calendar::Calendar> cal = supervisor::LoadStoreCalendar(**store, setup);
+    if (!cal.ok()) return Fail(cal.status());
+    base::Result<std::int64_t> refreshed = scoring::RefreshCaseProgress(**store, *cal);
+    if (!refreshed.ok()) return Fail(refreshed.status().WithContext("case progress"));
+  }
   out << (args.json ? summary->ToJson() + "\n" : summary->ToText());
   return kExitOk;
 }

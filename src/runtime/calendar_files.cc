@@ -47,6 +47,13 @@ base::Result<std::vector<fs::path>> ListJsonFiles(const fs::path& dir) {
 base::Result<calendar::Calendar> LoadCalendar(const fs::path& holidays_dir,
                                               const std::optional<fs::path>& closures_file,
                                               calendar::CalendarOptions options) {
+  return LoadCalendar(holidays_dir, closures_file, {}, std::move(options));
+}
+
+base::Result<calendar::Calendar> LoadCalendar(
+    const fs::path& holidays_dir, const std::optional<fs::path>& closures_file,
+    const std::map<base::Date, calendar::ListedDay>& extra_closures,
+    calendar::CalendarOptions options) {
   OVS_ASSIGN_OR_RETURN(std::vector<fs::path> files, ListJsonFiles(holidays_dir));
   calendar::HolidayTable table;
   for (const fs::path& file : files) {
@@ -57,6 +64,7 @@ base::Result<calendar::Calendar> LoadCalendar(const fs::path& holidays_dir,
     OVS_ASSIGN_OR_RETURN(std::string text, ReadFile(*closures_file));
     OVS_RETURN_IF_ERROR(table.AddClosuresYaml(text).WithContext(closures_file->string()));
   }
+  for (const auto& [date, day] : extra_closures) table.closures[date] = day;
   base::Result<calendar::Calendar> cal =
       calendar::Calendar::Create(std::move(table), std::move(options));
   if (!cal.ok()) return cal.status().WithContext("calendar from " + holidays_dir.string());

@@ -8,6 +8,7 @@
 //                        LoadCalendar(DefaultDataDir() / "holidays", std::nullopt, {}));
 
 #include <filesystem>
+#include <map>
 #include <optional>
 
 #include "base/status.h"
@@ -22,6 +23,13 @@ namespace oversight::runtime {
 base::Result<calendar::Calendar> LoadCalendar(
     const std::filesystem::path& holidays_dir,
     const std::optional<std::filesystem::path>& closures_file, calendar::CalendarOptions options);
+
+// The same, with closures kept elsewhere (the store's) added last: on a date
+// that the closures file also names, the later record wins.
+base::Result<calendar::Calendar> LoadCalendar(
+    const std::filesystem::path& holidays_dir,
+    const std::optional<std::filesystem::path>& closures_file,
+    const std::map<base::Date, calendar::ListedDay>& extra_closures, calendar::CalendarOptions options);
 
 // Where shipped data lives: $OVERSIGHT_DATA_DIR when set and non-empty, else the
 // source tree's data/ directory fixed at build time (OVS_DEFAULT_DATA_DIR).

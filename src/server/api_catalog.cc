@@ -3,12 +3,50 @@
 
 #include "base/strings.h"
 #include <charconv>
+#include <chrono>
 
 #include "server/json_input.h"
 #include "server/json_out.h"
 #include "server/routes.h"
 
 namespace oversight::server {
+namespace {
+
+// ?year=YYYY: four digits, or nullopt.
+std::optional<int> QueryYear(const Call& call) {
+  const std::string text = call.Query("year");
+  if (text.size() != 4) return std::nullopt;
+  int year = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (ec != std::errc() || ptr != text.data() + text.size() || year < 1000) return std::nullopt;
+  return year;
+}
+
+// Every day of a covered year as the calendar describes it. Ordinary days carry
+// no name; holidays, makeup days and closures carry theirs.
+Reply CalendarYear(const calendar::Calendar& cal, int year) {
+  std::string body = "{\"year\":" + std::to_string(year) + ",\"zone\":\"";
+  base::AppendJsonEscaped(body, cal.zone_name());
+  body += "\",\"days\":[";
+  const base::Date first{std::chrono::year(year) / std::chrono::January / 1};
+  const base::Date end{std::chrono::year(year + 1) / std::chrono::January / 1};
+  for (base::Date d = first; d < end; d += std::chrono::days(1)) {
+    base::Result<calendar::DayInfo> info = cal.Describe(d);
+    if (!info.ok()) return Reply::FromStatus(info.status(), "year");
+    const bool ordinary = info->kind == calendar::DayKind::kWorkday ||
+                          info->kind == calendar::DayKind::kWeekend;
+    if (d != first) body += ',';
+    body += "{\"date\":\"" + base::FormatDate(d) + "\",\"working\":" +
+            (info->is_working ? "true" : "false") + ",\"kind\":\"" +
+            std::string(calendar::DayKindName(info->kind)) + "\",\"name\":\"";
+    if (!ordinary) base::AppendJsonEscaped(body, info->name);
+    body += "\"}";
+  }
+  body += "]}";
+  return Reply::Json(std::move(body));
+}
+
+}  // namespace
 
 void AddCatalogRoutes(RouteTable& routes, Service& svc) {
   routes.push_back({"GET", "/api/v1/departments", Access::kSignedIn, std::nullopt, [&svc](Call&) {
@@ -29,6 +67,41 @@ void AddCatalogRoutes(RouteTable& routes, Service& svc) {
       if (dept.empty() || i.dept_code == dept) items.push_back(ItemJson(i));
     }
     return Reply::Json(JsonArray(items));
+  }});
+  // The service catalog is public (政务服务事项目录): the portal's complaint form
+  // lets a citizen pick the department and item complained about.
+  routes.push_back({"GET", "/api/v1/public/catalog", Access::kPublic, std::nullopt, [&svc](Call&) {
+    auto lock = svc.Lock();
+    base::Result<std::vector<model::Department>> depts = svc.store().ListDepartments();
+    if (!depts.ok()) return Reply::FromStatus(depts.status());
+    base::Result<std::vector<model::Item>> items = svc.store().ListItems();
+    if (!items.ok()) return Reply::FromStatus(items.status());
+    std::string body = "{\"departments\":[";
+    for (std::size_t i = 0; i < depts->size(); ++i) {
+      const model::Department& d = (*depts)[i];
+      if (i) body += ',';
+      body += "{\"code\":\"";
+      base::AppendJsonEscaped(body, d.code);
+      body += "\",\"name\":\"";
+      base::AppendJsonEscaped(body, d.name);
+      body += "\",\"items\":[";
+      bool first = true;
+      for (const model::Item& item : *items) {
+        if (item.dept_code != d.code) continue;
+        if (!first) body += ',';
+        first = false;
+        body += "{\"code\":\"";
+        base::AppendJsonEscaped(body, item.code);
+        body += "\",\"name\":\"";
+        base::AppendJsonEscaped(body, item.name);
+        body += "\"}";
+      }
+      body += "]}";
+    }
+    body += "]}";
+    Reply r = Reply::Json(std::move(body));
+    r.headers.emplace_back("Cache-Control", "public, max-age=300");
+    return r;
   }});
   routes.push_back({"PUT", "/api/v1/departments/{code}", Access::kSignedIn,
                     auth::Permission::kManageCatalog, [&svc](Call& call) {
@@ -53,6 +126,54 @@ void AddCatalogRoutes(RouteTable& routes, Service& svc) {
     if (!working.ok()) return Reply::FromStatus(working.status(), "date");
     return Reply::Json("{\"date\":\"" + base::FormatDate(*date) + "\",\"working\":" +
                        (*working ? "true" : "false") + "}");
+  }});
+  // Public (the portal counts deadlines on it too), rate-limited like every public route.
+  routes.push_back({"GET", "/api/v1/calendar/year", Access::kPublic, std::nullopt, [&svc](Call& call) {
+    std::optional<int> year = QueryYear(call);
+    if (!year) return Reply::Error(400, "invalid_field", "'year' must be a year such as 2026", "year");
+    const calendar::Calendar& cal = svc.calendar();
+    if (*year < cal.first_year() || *year > cal.last_year()) {
+      return Reply::Error(404, "not_found",
+                          "the calendar does not cover " + std::to_string(*year) + " (covered: " +
+                              std::to_string(cal.first_year()) + "–" +
+                              std::to_string(cal.last_year()) + ")",
+                          "year");
+    }
+    return CalendarYear(cal, *year);
+  }});
+  routes.push_back({"POST", "/api/v1/calendar/closures", Access::kSignedIn,
+                    auth::Permission::kManageCatalog, [&svc](Call& call) {
+    JsonInput in = JsonInput::Parse(call.body, {"date", "reason"});
+    const std::string date_text = in.String("date", {true, 10});
+    const std::string reason = in.String("reason", {true, 200});
+    if (in.failed()) return Reply::Error(in.error());
+    base::Result<base::Date> date = base::ParseDate(date_text);
+    if (!date.ok()) return Reply::Error(400, "invalid_field", "'date' must be YYYY-MM-DD", "date");
+    auto lock = svc.Lock();
+    base::Result<calendar::DayInfo> day = svc.calendar().Describe(*date);
+    if (!day.ok()) return Reply::Error(400, "invalid_field", day.status().message(), "date");
+    if (day->kind == calendar::DayKind::kClosure) {
+      return Reply::Error(409, "already_exists", date_text + " is already a closure: " + day->name, "date");
+    }
+    if (!day->is_working) {
+      return Reply::Error(409, "conflict", date_text + " is already a rest day", "date");
+    }
+    store::ClosureRecord closure;
+    closure.date = *date;
+    closure.name = reason;
+    closure.created_by = call.who().name;
+    closure.created_at = call.now;
+    if (base::Status s = svc.store().AddClosure(closure); !s.ok()) return Reply::FromStatus(s, "date");
+    if (base::Status s = svc.Record(call, "calendar.closure", "date:" + date_text, "ok", reason); !s.ok()) {
+      return Reply::FromStatus(s);
+    }
+    // Deadlines across the date move: the engine re-judges on the new calendar.
+    if (base::Status s = svc.ReloadCalendar(call.now); !s.ok()) return Reply::FromStatus(s);
+    std::string body = "{\"date\":\"" + base::FormatDate(*date) +
+                       "\",\"working\":false,\"kind\":\"closure\",\"name\":\"";
+    base::AppendJsonEscaped(body, reason);
+    body += "\"}";
+    return Reply::Json(std::move(body), 201);
   }});
   routes.push_back({"GET", "/api/v1/calendar/due", Access::kSignedIn, std::nullopt, [&svc](Call& call) {
     base::Result<base::Instant> start = base::ParseInstant(call.Query("start"));

@@ -16,6 +16,15 @@ std::string SessionCookie(const std::string& token, bool secure, bool clear) {
   return cookie;
 }
 
+// A cookie without the secret that scripts may read: the web app asks who is
+// signed in only when it is there, so a signed-out visitor triggers no 401.
+std::string SignedInHintCookie(bool secure, bool clear) {
+  std::string cookie = std::string("ovs_signed_in=") + (clear ? "" : "1") + "; Path=/; SameSite=Strict";
+  if (secure) cookie += "; Secure";
+  if (clear) cookie += "; Max-Age=0";
+  return cookie;
+}
+
 std::string MeJson(const auth::Principal& p, const std::string& csrf) {
   std::string out = "{\"name\":\"" + base::JsonEscape(p.name) + "\",\"role\":\"" +
                     (p.role ? std::string(auth::RoleName(*p.role)) : std::string()) +
@@ -63,6 +72,7 @@ void AddSessionRoutes(RouteTable& routes, Service& svc) {
     Reply reply = Reply::Json(MeJson(result->principal, result->csrf_token));
     reply.headers.emplace_back("Set-Cookie",
                                SessionCookie(result->session_token, svc.options().secure_cookies, false));
+    reply.headers.emplace_back("Set-Cookie", SignedInHintCookie(svc.options().secure_cookies, false));
     return reply;
   }});
   routes.push_back({"GET", "/api/v1/session", Access::kSignedIn, std::nullopt, [&svc](Call& call) {
@@ -78,6 +88,7 @@ void AddSessionRoutes(RouteTable& routes, Service& svc) {
     (void)svc.Record(call, "session.sign_out", "user:" + call.who().name, "ok");
     Reply reply = Reply::Json("{\"signed_out\":true}");
     reply.headers.emplace_back("Set-Cookie", SessionCookie("", svc.options().secure_cookies, true));
+    reply.headers.emplace_back("Set-Cookie", SignedInHintCookie(svc.options().secure_cookies, true));
     return reply;
   }});
   routes.push_back({"PUT", "/api/v1/session/password", Access::kSignedIn, std::nullopt,

@@ -30,6 +30,19 @@ void SecurityHeaders(httplib::Response& res) {
                  "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
 }
 
+// A path naming a file the build would produce (a missing one is a 404), as
+// opposed to an app route whose last part merely contains a dot (a rule id).
+bool LooksLikeFile(const std::string& path) {
+  static constexpr std::string_view kFileExtensions[] = {
+      ".js", ".mjs", ".css", ".map", ".html", ".json", ".txt", ".ico", ".png", ".svg",
+      ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".ttf", ".xml", ".webmanifest"};
+  const std::string ext = std::filesystem::path(path).extension().string();
+  for (std::string_view known : kFileExtensions) {
+    if (ext == known) return true;
+  }
+  return false;
+}
+
 bool IsWrite(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
@@ -340,9 +353,9 @@ class HttpServer::Impl {
     const bool inside = !ec && file.string().rfind(root.string(), 0) == 0;
     bool is_index = false;
     if (!inside || !fs::is_regular_file(file, ec)) {
-      // Client-side routes (/cases/123) load the app, which routes itself;
-      // a missing asset file is a plain 404.
-      if (path.rfind("/assets/", 0) == 0 || fs::path(path).has_extension()) {
+      // Client-side routes (/cases/123, /rules/license.accept-within-5-days)
+      // load the app, which routes itself; a missing file is a plain 404.
+      if (path.rfind("/assets/", 0) == 0 || LooksLikeFile(path)) {
         Write(Reply::Error(404, "not_found", "no such file"), res);
         return;
       }

@@ -122,6 +122,9 @@ std::string AlertJson(const store::AlertRecord& a) {
                {"withdrawn_at", OptTime(a.withdrawn_at)},
                {"withdraw_reason", a.withdraw_reason},
                {"reopened_at", OptTime(a.reopened_at)},
+               // When it was stored on the service's clock (null on older alerts):
+               // the escalation clock starts at the later of raised_at and this.
+               {"noticed_at", OptTime(a.noticed_at)},
                // A red card's yellow (or a yellow's notice) on the same rule, case and occurrence.
                {"linked_alert_id", a.linked_alert_id ? json(*a.linked_alert_id) : json(nullptr)}});
 }

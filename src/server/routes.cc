@@ -21,6 +21,7 @@ RouteTable BuildRoutes(Service& service) {
   AddSurveyRoutes(routes, service);
   AddSpotCheckRoutes(routes, service);
   AddScoreRoutes(routes, service);
+  AddDashboardRoutes(routes, service);
   return routes;
 }
 

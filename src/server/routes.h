@@ -25,6 +25,7 @@ void AddRatingRoutes(RouteTable& routes, Service& service);
 void AddSurveyRoutes(RouteTable& routes, Service& service);
 void AddSpotCheckRoutes(RouteTable& routes, Service& service);
 void AddScoreRoutes(RouteTable& routes, Service& service);
+void AddDashboardRoutes(RouteTable& routes, Service& service);
 
 // Small helpers the handlers share.
 std::optional<std::int64_t> PathId(const Call& call, const std::string& name = "id");

@@ -6,8 +6,11 @@
 #include <spdlog/spdlog.h>
 
 #include <condition_variable>
+#include <filesystem>
 #include <mutex>
 #include <thread>
+
+#include "server/server_config.h"
 
 namespace oversight::server {
 namespace {
@@ -42,6 +45,34 @@ class JobLoop {
   std::thread thread_;
 };
 
+// The web app's folder: the one configured, or the first default that exists
+// (server_config.h). Without one the API still serves; the log says which.
+void ChooseAssetDir(HttpOptions& http) {
+  if (!http.asset_dir.empty()) {
+    spdlog::info("msg=\"serving the web app\" assets=\"{}\"", http.asset_dir);
+    return;
+  }
+  std::error_code ec;
+  std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) executable.clear();
+  std::filesystem::path working_dir = std::filesystem::current_path(ec);
+  if (ec) working_dir = ".";
+  const std::vector<std::filesystem::path> candidates = DefaultAssetCandidates(executable, working_dir);
+  std::optional<std::filesystem::path> found =
+      FirstExistingFolder(candidates, [](const std::filesystem::path& p) {
+        std::error_code ignored;
+        return std::filesystem::is_directory(p, ignored);
+      });
+  if (found) {
+    http.asset_dir = found->string();
+    spdlog::info("msg=\"serving the web app\" assets=\"{}\" (default)", http.asset_dir);
+    return;
+  }
+  std::string looked;
+  for (const std::filesystem::path& c : candidates) looked += (looked.empty() ? "" : ", ") + c.string();
+  spdlog::warn("msg=\"no web app found; serving the API only (set --assets)\" looked_in=\"{}\"", looked);
+}
+
 }  // namespace
 
 base::Status Serve(std::unique_ptr<store::Store> store, ServeOptions options,
@@ -63,6 +94,7 @@ base::Status Serve(std::unique_ptr<store::Store> store, ServeOptions options,
   Service service(std::move(store), options.service);
   spdlog::info("msg=\"loading rules and judging the stored history\"");
   OVS_RETURN_IF_ERROR(service.Start(clock(), out));
+  ChooseAssetDir(options.http);
   HttpServer http(service, options.http, clock);
   OVS_ASSIGN_OR_RETURN(int port, http.Bind());
   out << "Oversight is serving on http://" << options.http.host << ":" << port << "/" << std::endl;

@@ -120,4 +120,23 @@ base::Status ApplyServeConfig(std::string_view yaml_text, std::string_view file,
   return base::Status::Ok();
 }
 
+std::vector<std::filesystem::path> DefaultAssetCandidates(const std::filesystem::path& executable,
+                                                          const std::filesystem::path& working_dir) {
+  std::vector<std::filesystem::path> out;
+  if (!executable.empty()) {
+    out.push_back((executable.parent_path() / ".." / "share" / "oversight" / "web").lexically_normal());
+  }
+  out.push_back((working_dir / "web" / "dist").lexically_normal());
+  return out;
+}
+
+std::optional<std::filesystem::path> FirstExistingFolder(
+    const std::vector<std::filesystem::path>& candidates,
+    const std::function<bool(const std::filesystem::path&)>& is_directory) {
+  for (const std::filesystem::path& candidate : candidates) {
+    if (is_directory(candidate)) return candidate;
+  }
+  return std::nullopt;
+}
+
 }  // namespace oversight::server

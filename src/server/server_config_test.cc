@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "server/json_input.h"
@@ -79,6 +80,31 @@ TEST(RateLimiterTest, ABurstThenTheSteadyRate) {
   EXPECT_TRUE(limiter.Allow("b", t0));  // per address
   EXPECT_TRUE(limiter.Allow("a", t0 + std::chrono::milliseconds(500)));
   EXPECT_FALSE(limiter.Allow("a", t0 + std::chrono::milliseconds(600)));
+}
+
+}  // namespace
+}  // namespace oversight::server
+
+namespace oversight::server {
+namespace {
+
+TEST(DefaultAssetsTest, TheInstalledFolderFirstThenTheCheckoutsBuild) {
+  const std::vector<std::filesystem::path> candidates =
+      DefaultAssetCandidates("/opt/oversight/bin/oversight", "/home/ops/oversight");
+  ASSERT_EQ(candidates.size(), 2u);
+  EXPECT_EQ(candidates[0], std::filesystem::path("/opt/oversight/share/oversight/web"));
+  EXPECT_EQ(candidates[1], std::filesystem::path("/home/ops/oversight/web/dist"));
+  // Without a known executable, only the checkout's build.
+  EXPECT_EQ(DefaultAssetCandidates("", "/src"), std::vector<std::filesystem::path>{"/src/web/dist"});
+
+  auto only = [](std::set<std::string> existing) {
+    return [existing](const std::filesystem::path& p) { return existing.contains(p.string()); };
+  };
+  EXPECT_EQ(FirstExistingFolder(candidates, only({"/opt/oversight/share/oversight/web",
+                                                 "/home/ops/oversight/web/dist"})),
+            candidates[0]);
+  EXPECT_EQ(FirstExistingFolder(candidates, only({"/home/ops/oversight/web/dist"})), candidates[1]);
+  EXPECT_EQ(FirstExistingFolder(candidates, only({})), std::nullopt);
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include "base/strings.h"
+#include "scoring/case_progress.h"
+#include "store/dashboard_store.h"
 #include "store/alert_workflow_store.h"
 #include "store/ops_log.h"
 #include "supervisor/default_ratings.h"
@@ -18,9 +20,7 @@ Service::Service(std::unique_ptr<store::Store> store, ServiceOptions options)
 Service::~Service() { hub_.Close(); }
 
 base::Status Service::Start(base::Instant now, std::ostream& setup_out) {
-  OVS_ASSIGN_OR_RETURN(calendar::Calendar cal, supervisor::LoadSetupCalendar(options_.engine));
-  calendar_.emplace(std::move(cal));
-  OVS_RETURN_IF_ERROR(ReloadRules(now));
+  OVS_RETURN_IF_ERROR(ReloadCalendar(now));
   OVS_ASSIGN_OR_RETURN(std::vector<auth::CreatedUser> created,
                        auth::EnsureFirstAdministrators(store_->identity(), options_.auth, now));
   if (!created.empty()) {
@@ -37,6 +37,22 @@ base::Status Service::Start(base::Instant now, std::ostream& setup_out) {
     setup_out << "\n";
   }
   ready_ = true;
+  return base::Status::Ok();
+}
+
+base::Status Service::ReloadCalendar(base::Instant now) {
+  OVS_ASSIGN_OR_RETURN(calendar::Calendar cal,
+                       supervisor::LoadStoreCalendar(*store_, options_.engine));
+  calendars_.push_back(std::make_unique<const calendar::Calendar>(std::move(cal)));
+  calendar_.store(calendars_.back().get());
+  // Working days moved, and every case's dues with them (store/dashboard_store.h).
+  if (ready_) OVS_RETURN_IF_ERROR(store_->dashboard().MarkAllProgressStale());
+  // The engine loads the same calendar (MakeEngineForStore reads the store's closures).
+  OVS_RETURN_IF_ERROR(ReloadRules(now));
+  // The dashboard counts on-time and overdue cases from each case's progress:
+  // bring it up to date before serving (the jobs keep it so).
+  OVS_ASSIGN_OR_RETURN(std::int64_t refreshed, scoring::RefreshCaseProgress(*store_, calendar()));
+  if (refreshed > 0) spdlog::info("msg=\"case progress refreshed\" cases={}", refreshed);
   return base::Status::Ok();
 }
 
@@ -103,8 +119,14 @@ void Service::RunJobs(base::Instant now) {
   } else {
     Publish(*ticked);
   }
+  // Cases whose progress new events made stale, a bounded number per run so the
+  // lock is not held long; the dashboard's figures follow within a few runs.
+  base::Result<std::int64_t> progressed = scoring::RefreshCaseProgress(*store_, calendar(), 5000);
+  if (!progressed.ok()) {
+    spdlog::error("msg=\"case progress failed\" detail=\"{}\"", progressed.status().message());
+  }
   base::Result<std::vector<store::AlertRecord>> escalated = supervisor::EscalateOverdue(
-      *store_, *calendar_, options_.escalate_after_working_days, now);
+      *store_, calendar(), options_.escalate_after_working_days, now);
   if (!escalated.ok()) {
     spdlog::error("msg=\"escalation failed\" detail=\"{}\"", escalated.status().message());
   } else {

@@ -6,6 +6,7 @@
 // metrics. The HTTP layer (http_server.h) knows nothing of these; handlers
 // (api_*.cc) reach them through here.
 
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -13,6 +14,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "auth/authenticator.h"
 #include "calendar/calendar.h"
@@ -57,7 +59,9 @@ class Service {
   auth::Authenticator& auth() { return *auth_; }
   const engine::Engine& engine() const { return *engine_; }
   supervisor::LiveSupervisor& live() { return *live_; }
-  const calendar::Calendar& calendar() const { return *calendar_; }
+  // The current calendar. A reference stays valid for the service's life, so
+  // handlers may use it without the lock while a closure replaces it.
+  const calendar::Calendar& calendar() const { return *calendar_.load(); }
   const ServiceOptions& options() const { return options_; }
   SseHub& hub() { return hub_; }
   // Public pages of published rankings, by publication id (publications never
@@ -76,6 +80,10 @@ class Service {
   // re-judges everything (after a rule is approved or retired). Lock held.
   base::Status ReloadRules(base::Instant now);
 
+  // Reloads the calendar with the store's closures, then the engine on it, and
+  // re-judges everything (after a local closure is added). Lock held.
+  base::Status ReloadCalendar(base::Instant now);
+
   // The scheduled work, run every few seconds on the clock: deadlines that came
   // due, unanswered alerts to escalate, expired sessions. Takes the lock.
   void RunJobs(base::Instant now);
@@ -89,7 +97,11 @@ class Service {
   std::unique_ptr<store::Store> store_;
   ServiceOptions options_;
   std::unique_ptr<auth::Authenticator> auth_;
-  std::optional<calendar::Calendar> calendar_;
+  // Every calendar the service has used, kept so that references handed out
+  // before a closure was added stay valid (closures are rare); the current one
+  // is published through calendar_.
+  std::vector<std::unique_ptr<const calendar::Calendar>> calendars_;
+  std::atomic<const calendar::Calendar*> calendar_{nullptr};
   std::optional<engine::Engine> engine_;
   std::unique_ptr<supervisor::LiveSupervisor> live_;
   SseHub hub_;

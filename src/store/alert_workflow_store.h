@@ -125,11 +125,13 @@ class AlertWorkflowStore {
   virtual base::Result<std::optional<model::Case>> FindCaseScoped(const std::string& case_id,
                                                                   const Scope& scope) = 0;
 
-  // Every open alert raised before `raised_before`, oldest first, in all
-  // departments: the escalation job filters them by working days
-  // (workflow::DueForEscalation).
+  // Every open yellow or red alert whose clock started before `started_before`
+  // — raised, and stored (noticed_at, when known), before it — oldest first, in
+  // all departments: the escalation job filters them by working days
+  // (workflow::DueForEscalation; a rejected response restarts the clock later
+  // still). Notices never escalate and are not returned.
   virtual base::Result<std::vector<AlertRecord>> EscalationCandidates(
-      base::Instant raised_before) = 0;
+      base::Instant started_before) = 0;
 
   // Counts by department, level and state, in that order.
   virtual base::Result<std::vector<AlertCount>> CountAlerts(const Scope& scope) = 0;

@@ -34,6 +34,7 @@ class SurveyStore;  // store/survey_store.h: questionnaires, invitations, respon
 class SpotCheckStore;  // store/spot_check_store.h: spot-check draws and findings
 class ComplaintStore;  // store/complaint_store.h: the complaint register
 class RatingStore;  // store/rating_store.h: satisfaction ratings and appeals
+class DashboardStore;  // store/dashboard_store.h: the dashboard's figures, case progress
 
 // A record that ingest rejected, kept with everything needed to fix and retry it.
 struct QuarantineRecord {
@@ -129,6 +130,10 @@ struct AlertRecord {
   // card, the lower-level alert of the same rule, case and occurrence it followed.
   std::optional<base::Instant> reopened_at;
   std::optional<std::int64_t> linked_alert_id;
+  // When the alert was stored, on the judge's clock (not event time): the
+  // department can only have been told from then on, so the escalation clock
+  // starts no earlier (workflow::OpenSince). Null on rows stored before it was kept.
+  std::optional<base::Instant> noticed_at;
 };
 
 struct AlertFilter {
@@ -148,6 +153,15 @@ struct RuleStatusRecord {
   std::string actor;   // who made the change
   base::Instant at{};
   std::string note;
+};
+
+// A local closure (临时闭馆) recorded through the API: the calendar counts its
+// date as a rest day, on top of the holiday files and any closures file.
+struct ClosureRecord {
+  base::Date date{};
+  std::string name;        // the reason, shown on the calendar (台风停工)
+  std::string created_by;
+  base::Instant created_at{};
 };
 
 struct StoreStats {
@@ -244,6 +258,10 @@ class Store {
   // Every step, oldest first; the latest per (rule, version) is its status.
   virtual base::Result<std::vector<RuleStatusRecord>> RuleStatusHistory() = 0;
 
+  // Local closures. AddClosure fails with AlreadyExists when the date has one.
+  virtual base::Status AddClosure(const ClosureRecord& closure) = 0;
+  virtual base::Result<std::vector<ClosureRecord>> ListClosures() = 0;  // by date
+
   // Walks the whole chain, recomputing every link (audit verify).
   virtual base::Result<ChainReport> VerifyChain() = 0;
   virtual base::Result<StoreStats> Stats() = 0;
@@ -265,6 +283,8 @@ class Store {
   virtual ComplaintStore& complaints() = 0;
   // Satisfaction ratings (好差评) and their appeals (store/rating_store.h).
   virtual RatingStore& ratings() = 0;
+  // The dashboard's figures and the case progress behind them (store/dashboard_store.h).
+  virtual DashboardStore& dashboard() = 0;
 
   // Questionnaires: versions, invitations, responses, submissions (store/survey_store.h).
   virtual SurveyStore& surveys() = 0;

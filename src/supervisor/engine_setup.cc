@@ -44,7 +44,21 @@ base::Result<engine::Engine> MakeEngine(const EngineSetup& setup, EngineCatalog 
 base::Result<calendar::Calendar> LoadSetupCalendar(const EngineSetup& setup) {
   std::filesystem::path holidays =
       setup.holidays_dir.empty() ? runtime::DefaultDataDir() / "holidays" : setup.holidays_dir;
-  return runtime::LoadCalendar(holidays, setup.closures_file, setup.calendar);
+  return runtime::LoadCalendar(holidays, setup.closures_file, setup.stored_closures, setup.calendar);
+}
+
+base::Result<std::map<base::Date, calendar::ListedDay>> LoadStoredClosures(store::Store& store) {
+  OVS_ASSIGN_OR_RETURN(std::vector<store::ClosureRecord> rows, store.ListClosures());
+  std::map<base::Date, calendar::ListedDay> out;
+  for (store::ClosureRecord& row : rows) {
+    out[row.date] = calendar::ListedDay{true, std::move(row.name)};
+  }
+  return out;
+}
+
+base::Result<calendar::Calendar> LoadStoreCalendar(store::Store& store, EngineSetup setup) {
+  OVS_ASSIGN_OR_RETURN(setup.stored_closures, LoadStoredClosures(store));
+  return LoadSetupCalendar(setup);
 }
 
 base::Result<engine::Engine> MakeEngineWithRules(rules::RuleSet rule_set, const EngineSetup& setup,
@@ -66,6 +80,7 @@ base::Result<engine::Engine> MakeEngineWithRules(rules::RuleSet rule_set, const 
 base::Result<engine::Engine> MakeEngineForStore(store::Store& store, EngineSetup setup) {
   OVS_ASSIGN_OR_RETURN(EngineCatalog catalog, LoadEngineCatalog(store));
   OVS_ASSIGN_OR_RETURN(setup.status_overrides, LoadStatusOverrides(store));
+  OVS_ASSIGN_OR_RETURN(setup.stored_closures, LoadStoredClosures(store));
   return MakeEngine(setup, std::move(catalog));
 }
 

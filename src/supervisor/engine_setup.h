@@ -5,6 +5,7 @@
 // engine looks limits and scopes up in).
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -27,6 +28,8 @@ struct EngineSetup {
   std::filesystem::path rules_dir = "rules";
   std::filesystem::path holidays_dir;               // data/holidays
   std::optional<std::filesystem::path> closures_file;
+  // Closures recorded in the store (LoadStoredClosures), over the file's.
+  std::map<base::Date, calendar::ListedDay> stored_closures;
   calendar::CalendarOptions calendar;
   bool active_only = true;  // drop draft, pending and retired rules (a backtest keeps them)
   // Statuses from the store's approval history (LoadStatusOverrides), over the files'.
@@ -45,6 +48,12 @@ base::Result<engine::Engine> MakeEngineWithRules(rules::RuleSet rule_set, const 
 
 // The working-day calendar the setup names (the shipped holidays by default).
 base::Result<calendar::Calendar> LoadSetupCalendar(const EngineSetup& setup);
+
+// The local closures the store holds (added through the API), as calendar days off.
+base::Result<std::map<base::Date, calendar::ListedDay>> LoadStoredClosures(store::Store& store);
+
+// The setup's calendar with the store's closures: what an engine over `store` counts.
+base::Result<calendar::Calendar> LoadStoreCalendar(store::Store& store, EngineSetup setup);
 
 // The same over a store: its catalog, and its approval history over the files' statuses.
 base::Result<engine::Engine> MakeEngineForStore(store::Store& store, EngineSetup setup);

@@ -14,8 +14,13 @@ base::Result<std::vector<store::AlertRecord>> EscalateOverdue(store::Store& stor
                                                               base::Instant now) {
   OVS_RETURN_IF_ERROR(workflow::CheckEscalationWorkingDays(working_days));
   store::AlertWorkflowStore& alerts = store.workflow();
+  // An alert escalates at 00:00 after the N-th working day following the day its
+  // clock started, so more than N days after it started: only those started
+  // before now − N days can be due (two hours' slack for a daylight-saving day).
+  const base::Instant started_before =
+      now - std::chrono::hours(24 * working_days) + std::chrono::hours(2);
   OVS_ASSIGN_OR_RETURN(std::vector<store::AlertRecord> candidates,
-                       alerts.EscalationCandidates(now));
+                       alerts.EscalationCandidates(started_before));
   std::vector<store::AlertRecord> escalated;
   for (const store::AlertRecord& alert : candidates) {
     OVS_ASSIGN_OR_RETURN(bool due, workflow::DueForEscalation(alert, now, cal, working_days));

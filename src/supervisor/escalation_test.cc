@@ -25,8 +25,10 @@ class EscalateOverdueTest : public ::testing::Test {
   }
 
   std::int64_t Raise(const std::string& case_id, std::string_view raised,
-                     const std::string& level = "red") {
+                     const std::string& level = "red",
+                     std::optional<base::Instant> noticed = std::nullopt) {
     store::AlertRecord a;
+    a.noticed_at = noticed;
     a.rule_id = "license.accept-within-5-days";
     a.case_id = case_id;
     a.level = level;
@@ -120,6 +122,48 @@ TEST_F(EscalateOverdueTest, ARejectedResponseGetsFreshWorkingDays) {
 
   EXPECT_TRUE(Escalate("2025-01-15T18:00:00+08:00").empty());
   EXPECT_THAT(Escalate("2025-01-16T00:00:00+08:00"), ElementsAre(id));
+}
+
+TEST_F(EscalateOverdueTest, TheClockStartsWhenTheAlertWasStoredNotWhenItBecameTrue) {
+  // Raised (event time) Fri 2025-01-03, but judged and stored only on Mon 03-03,
+  // as when a year of history is loaded: Tue 04, Wed 05, Thu 06 are its days.
+  const std::int64_t late = Raise("c1", "2025-01-03T10:00:00+08:00", "red",
+                                  At("2025-03-03T09:30:00+08:00"));
+  // Stored at once: the clock runs from the event as before.
+  const std::int64_t prompt = Raise("c2", "2025-01-03T10:00:00+08:00", "red",
+                                    At("2025-01-03T10:00:05+08:00"));
+  // Stored before the column existed (null): falls back to raised_at.
+  const std::int64_t old_row = Raise("c3", "2025-01-03T10:00:00+08:00");
+  auto stored = store_->workflow().FindAlert(late, store::Scope::All());
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->noticed_at, At("2025-03-03T09:30:00+08:00"));
+  EXPECT_FALSE((*store_->workflow().FindAlert(old_row, store::Scope::All()))->noticed_at);
+
+  EXPECT_THAT(Escalate("2025-01-09T00:00:00+08:00"), ElementsAre(prompt, old_row));
+  EXPECT_TRUE(Escalate("2025-03-03T12:00:00+08:00").empty());
+  EXPECT_TRUE(Escalate("2025-03-06T23:59:00+08:00").empty());
+  EXPECT_THAT(Escalate("2025-03-07T00:00:00+08:00"), ElementsAre(late));
+}
+
+TEST_F(EscalateOverdueTest, ARejectedResponseRestartsTheClockAfterALateNotice) {
+  const std::int64_t id = Raise("c1", "2025-01-03T10:00:00+08:00", "red",
+                                At("2025-03-03T09:30:00+08:00"));
+  store::AlertActionRecord respond;
+  respond.action = workflow::Action::kRespond;
+  respond.response_kind = workflow::ResponseKind::kCorrected;
+  respond.text = "已受理";
+  respond.actor = "officer1";
+  respond.at = At("2025-03-04T09:00:00+08:00");
+  ASSERT_TRUE(store_->workflow().ApplyAction(id, respond, store::Scope::All()).ok());
+  store::AlertActionRecord reject;
+  reject.action = workflow::Action::kRejectResponse;
+  reject.text = "未见受理回执";
+  reject.actor = "supervisor1";
+  reject.at = At("2025-03-07T10:00:00+08:00");  // Fri: Mon 10, Tue 11, Wed 12
+  ASSERT_TRUE(store_->workflow().ApplyAction(id, reject, store::Scope::All()).ok());
+
+  EXPECT_TRUE(Escalate("2025-03-12T18:00:00+08:00").empty());
+  EXPECT_THAT(Escalate("2025-03-13T00:00:00+08:00"), ElementsAre(id));
 }
 
 TEST_F(EscalateOverdueTest, TheNumberOfWorkingDaysIsConfigurableAndChecked) {

@@ -67,6 +67,8 @@ base::Result<SuperviseSummary> LiveJudge::Finish(base::Instant now) {
   records.reserve(raised_.size());
   for (const engine::AlertChange& a : raised_) {
     records.push_back(ToAlertRecord(a, versions[a.rule_id], dept_of_[a.case_id]));
+    // The judge's clock ran with event time; the alerts are stored at the caller's.
+    records.back().noticed_at = now;
     ++summary.alerts;
     ++summary.by_rule_level[{a.rule_id, records.back().level}];
   }

@@ -35,7 +35,8 @@ class LiveJudge {
   void Stored(std::span<const model::Event> events, const store::AppendResult& appended);
 
   // Ticks every live case at `now`, stores the alerts, and re-derives the cases
-  // that need it from the store.
+  // that need it from the store. `now` is the caller's clock (the wall clock or
+  // an injected one, not event time): it is also when the alerts count as noticed.
   base::Result<SuperviseSummary> Finish(base::Instant now);
 
  private:

@@ -94,6 +94,7 @@ base::Status LiveSupervisor::Flush(base::Instant now, LiveChanges& changes) {
     auto it = live_.find(a.case_id);
     changes.raised.push_back(
         ToAlertRecord(a, versions_[a.rule_id], it == live_.end() ? std::string() : it->second.dept));
+    changes.raised.back().noticed_at = now;  // the service's clock: told from now on
   }
   raised_.clear();
   if (!changes.raised.empty()) OVS_RETURN_IF_ERROR(store_.RaiseAlerts(changes.raised).status());

@@ -171,6 +171,7 @@ class Run {
       ++summary_.raised;
       if (!options_.write) continue;
       pending_.push_back(ToAlertRecord(change, versions_[change.rule_id], dept));
+      pending_.back().noticed_at = options_.noticed_at.value_or(options_.now);
       if (pending_.size() >= 10'000) OVS_RETURN_IF_ERROR(WritePending());
     }
     return base::Status::Ok();

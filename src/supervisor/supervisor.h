@@ -28,6 +28,11 @@ namespace oversight::supervisor {
 
 struct SuperviseOptions {
   base::Instant now{};   // deadlines are judged at this instant
+  // When the alerts raised now are stored, on the caller's real (or injected)
+  // clock: where their escalation clock starts (store::AlertRecord::noticed_at).
+  // Default `now`; `oversight run --until` judges as of a past instant but
+  // stores at the clock.
+  std::optional<base::Instant> noticed_at;
   bool write = true;     // false: a backtest — report, store nothing
   // Backtest window: count only alerts that became true in [from, to).
   std::optional<base::Instant> from;

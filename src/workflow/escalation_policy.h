@@ -1,8 +1,8 @@
 #pragma once
 
 // When an unanswered alert escalates (DESIGN §7): an alert still open N working
-// days (default 3) after it was raised — or after a rejected response sent it back
-// to open — goes up to the bureau. Working days are the calendar's (weekends,
+// days (default 3) after it was raised and stored — or after a rejected response
+// sent it back to open — goes up to the bureau. Working days are the calendar's (weekends,
 // holidays, 调休), counted as the law counts periods: the start day is not
 // counted and the period ends at 24:00 of its last day (民法典 art. 201).
 //
@@ -27,10 +27,16 @@ base::Status CheckEscalationWorkingDays(int working_days);
 base::Result<base::Instant> EscalationDue(base::Instant open_since, const calendar::Calendar& cal,
                                           int working_days);
 
-// The clock of an alert's answer starts when it was raised, or again when a
-// rejected response last sent it back to open.
+// The clock of an alert's answer starts when the department could first have
+// known of it: when it was raised (event time) or, if later, when it was stored
+// (noticed_at: a year of history judged for the first time is noticed today, not
+// a year ago); and again when a rejected response last sent it back to open.
+// Rows without noticed_at (stored before it was kept) start at raised_at.
 inline base::Instant OpenSince(const store::AlertRecord& alert) {
-  return alert.reopened_at.value_or(alert.raised_at);
+  base::Instant since = alert.raised_at;
+  if (alert.noticed_at && *alert.noticed_at > since) since = *alert.noticed_at;
+  if (alert.reopened_at && *alert.reopened_at > since) since = *alert.reopened_at;
+  return since;
 }
 
 // Whether `alert` is still open (unanswered) and its escalation instant is at or

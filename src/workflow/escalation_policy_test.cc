@@ -54,6 +54,20 @@ TEST_F(EscalationPolicyTest, CountsWorkingDaysAcrossAHolidayAndAMakeupDay) {
   EXPECT_TRUE(Due(later, "2025-02-09T00:00:00+08:00", 2));
 }
 
+TEST_F(EscalationPolicyTest, TheClockStartsAtTheLaterOfRaisedAndNoticed) {
+  store::AlertRecord alert = OpenAlert("2025-01-03T10:00:00+08:00");
+  EXPECT_EQ(OpenSince(alert), At("2025-01-03T10:00:00+08:00"));  // no noticed_at: as before
+  alert.noticed_at = At("2025-01-02T10:00:00+08:00");  // stored ahead (a judge running early)
+  EXPECT_EQ(OpenSince(alert), At("2025-01-03T10:00:00+08:00"));
+  alert.noticed_at = At("2025-03-03T09:00:00+08:00");  // Mon: Tue 04, Wed 05, Thu 06
+  EXPECT_FALSE(Due(alert, "2025-03-06T23:59:59+08:00"));
+  EXPECT_TRUE(Due(alert, "2025-03-07T00:00:00+08:00"));
+  alert.reopened_at = At("2025-03-07T10:00:00+08:00");  // later still: Mon 10, Tue 11, Wed 12
+  EXPECT_EQ(OpenSince(alert), At("2025-03-07T10:00:00+08:00"));
+  EXPECT_FALSE(Due(alert, "2025-03-12T12:00:00+08:00"));
+  EXPECT_TRUE(Due(alert, "2025-03-13T00:00:00+08:00"));
+}
+
 TEST_F(EscalationPolicyTest, ARejectedResponseRestartsTheClock) {
   store::AlertRecord alert = OpenAlert("2025-01-03T10:00:00+08:00");
   alert.reopened_at = At("2025-01-10T10:00:00+08:00");  // Fri: Mon 13, Tue 14, Wed 15

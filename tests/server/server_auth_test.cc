@@ -11,11 +11,17 @@ TEST_F(ServerTest, SignInSetsAStrictHttpOnlyCookieAndReturnsTheCsrfToken) {
   Answer a = Send("POST", "/api/v1/session", json{{"name", "sup"}, {"password", kPassword}}.dump(), nullptr);
   ASSERT_EQ(a.status, 200) << a.body;
   std::string cookie;
+  std::string hint;
   for (const auto& [k, v] : a.headers) {
-    if (k == "Set-Cookie") cookie = v;
+    if (k == "Set-Cookie" && v.rfind("ovs_session=", 0) == 0) cookie = v;
+    if (k == "Set-Cookie" && v.rfind("ovs_signed_in=", 0) == 0) hint = v;
   }
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
   EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  // The hint scripts may read carries no secret: just "someone is signed in".
+  EXPECT_EQ(hint.rfind("ovs_signed_in=1;", 0), 0u) << hint;
+  EXPECT_EQ(hint.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(hint.find("SameSite=Strict"), std::string::npos);
   EXPECT_FALSE(a.json["csrf_token"].get<std::string>().empty());
   EXPECT_EQ(a.json["role"], "supervisor");
 }

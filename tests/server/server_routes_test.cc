@@ -119,6 +119,11 @@ TEST_F(ServerTest, StaticFilesStayInsideTheAssetFolder) {
   EXPECT_NE(index.body.find("Oversight"), std::string::npos);
   Answer app_route = Get("/cases/123");  // the app routes itself
   EXPECT_EQ(app_route.status, 200);
+  Answer dotted_route = Get("/rules/license.accept-within-5-days");  // a rule id has dots
+  EXPECT_EQ(dotted_route.status, 200);
+  EXPECT_NE(dotted_route.body.find("Oversight"), std::string::npos);
+  EXPECT_EQ(Get("/missing-1234.js").status, 404);  // a missing file is not the app
+  EXPECT_EQ(Get("/assets/missing-1234.css").status, 404);
   Answer asset = Get("/assets/app-1234.js");
   EXPECT_EQ(asset.status, 200);
   bool immutable = false;

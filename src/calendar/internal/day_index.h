@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/time.h"
+#include "calendar/calendar.h"
 
 namespace oversight::calendar::internal {
 
@@ -22,6 +23,7 @@ using base::Date;
 struct EffectiveDay {
   bool is_working = false;
   std::string name;
+  DayKind kind = DayKind::kWorkday;
 };
 
 bool IsWeekend(Date date);

@@ -475,6 +475,44 @@ CREATE TRIGGER spot_check_findings_no_update BEFORE UPDATE ON spot_check_finding
 CREATE TRIGGER spot_check_findings_no_delete BEFORE DELETE ON spot_check_findings
   BEGIN SELECT RAISE(ABORT, 'spot-check findings are append-only'); END;
 )sql",
+    // When each alert was stored on the judge's clock, where the escalation clock
+    //    starts (workflow::OpenSince); null on older rows, which fall back to raised_ms.
+    //    The escalation job's candidates by that start (EscalationCandidates).
+    R"sql(
+ALTER TABLE alerts ADD COLUMN noticed_ms INTEGER;
+CREATE INDEX alerts_escalation ON alerts (max(raised_ms, coalesce(noticed_ms, raised_ms)))
+  WHERE state = 'open' AND level <> 'notice';
+)sql",
+    // Local closures (临时闭馆) recorded through the API, counted by the calendar
+    //    as rest days; one per date.
+    R"sql(
+CREATE TABLE calendar_closures (
+  date       TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_ms INTEGER NOT NULL
+);
+)sql",
+    // The dashboard (store/dashboard_store.h): each approval case's progress — its
+    //    conclusion and its promised and statutory dues — kept with the case summary
+    //    and filled in from above (the dues need the calendar), with a mark on the
+    //    cases whose progress an event or a catalog change made stale; every
+    //    approval case starts stale. Indexes for the dashboard's counts, covering
+    //    the columns they read, so a year's trend is counted from the index alone.
+    R"sql(
+ALTER TABLE cases ADD COLUMN concluded_ms INTEGER;
+ALTER TABLE cases ADD COLUMN concluded_type INTEGER;
+ALTER TABLE cases ADD COLUMN due_ms INTEGER;
+ALTER TABLE cases ADD COLUMN statutory_due_ms INTEGER;
+ALTER TABLE cases ADD COLUMN progress_stale INTEGER NOT NULL DEFAULT 0;
+UPDATE cases SET progress_stale = 1 WHERE kind = 0;
+CREATE INDEX cases_progress_stale ON cases (case_no) WHERE progress_stale = 1;
+CREATE INDEX cases_by_first ON cases (kind, first_ms, stage, dept_code);
+CREATE INDEX cases_by_concluded ON cases (kind, concluded_ms, concluded_type, due_ms, dept_code);
+CREATE INDEX cases_open_due ON cases (due_ms) WHERE concluded_ms IS NULL AND due_ms IS NOT NULL;
+CREATE INDEX ratings_by_time ON ratings (rated_ms);
+CREATE INDEX alerts_open_by_dept ON alerts (state, dept_code, level);
+)sql",
 };
 
 base::Result<int> CurrentVersion(Database& db) {

@@ -59,7 +59,8 @@ const char* const kSelectAlerts =
     "p.occurrence = a.occurrence AND "
     "(CASE p.level WHEN 'yellow' THEN 1 WHEN 'red' THEN 2 ELSE 0 END) < "
     "(CASE a.level WHEN 'yellow' THEN 1 WHEN 'red' THEN 2 ELSE 0 END) "
-    "ORDER BY (CASE p.level WHEN 'yellow' THEN 1 WHEN 'red' THEN 2 ELSE 0 END) DESC LIMIT 1) "
+    "ORDER BY (CASE p.level WHEN 'yellow' THEN 1 WHEN 'red' THEN 2 ELSE 0 END) DESC LIMIT 1), "
+    "a.noticed_ms "
     "FROM alerts a";
 
 AlertRecord ReadAlert(const Statement& stmt) {
@@ -79,6 +80,7 @@ AlertRecord ReadAlert(const Statement& stmt) {
   a.withdraw_reason = stmt.Text(12);
   if (!stmt.IsNull(13)) a.reopened_at = base::FromUnixMillis(stmt.Int(13));
   if (!stmt.IsNull(14)) a.linked_alert_id = stmt.Int(14);
+  if (!stmt.IsNull(15)) a.noticed_at = base::FromUnixMillis(stmt.Int(15));
   return a;
 }
 

@@ -519,11 +519,26 @@ TEST_F(SqliteAlertWorkflowTest, EscalationCandidatesAreOpenAlertsRaisedBefore) {
   const std::int64_t old_open = Raise("c1", kDeptA, "red", "r", "2025-03-01T09:00:00+08:00");
   const std::int64_t old_answered = Raise("c2", kDeptB, "red", "r", "2025-03-01T09:00:00+08:00");
   Raise("c3", kDeptA, "red", "r", "2025-03-20T09:00:00+08:00");
+  Raise("c4", kDeptA, "notice", "r", "2025-03-01T09:00:00+08:00");  // notices never escalate
+  // Raised early too, but stored (noticed) only after the bound, or well before it.
+  AlertRecord noticed_late;
+  noticed_late.rule_id = "r";
+  noticed_late.case_id = "c5";
+  noticed_late.level = "yellow";
+  noticed_late.dept_code = kDeptA;
+  noticed_late.raised_at = At("2025-03-01T09:00:00+08:00");
+  noticed_late.noticed_at = At("2025-03-12T09:00:00+08:00");
+  AlertRecord noticed_early = noticed_late;
+  noticed_early.case_id = "c6";
+  noticed_early.noticed_at = At("2025-03-01T09:05:00+08:00");
+  ASSERT_EQ(*store_->RaiseAlerts(std::vector{noticed_late, noticed_early}), 2);
   Apply(old_answered, Respond());
   auto candidates = wf().EscalationCandidates(At("2025-03-10T00:00:00+08:00"));
   ASSERT_TRUE(candidates.ok());
-  ASSERT_EQ(candidates->size(), 1u);
-  EXPECT_EQ(candidates->front().id, old_open);
+  ASSERT_EQ(candidates->size(), 2u);
+  EXPECT_EQ(candidates->at(0).id, old_open);
+  EXPECT_EQ(candidates->at(1).case_id, "c6");
+  EXPECT_EQ(candidates->at(1).noticed_at, At("2025-03-01T09:05:00+08:00"));
 }
 
 TEST_F(SqliteAlertWorkflowTest, CountsAlertsByDepartmentLevelAndState) {

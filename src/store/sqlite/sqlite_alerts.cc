@@ -13,7 +13,7 @@ base::Result<std::int64_t> SqliteStore::RaiseAlerts(std::span<const AlertRecord>
   OVS_ASSIGN_OR_RETURN(
       Statement stmt,
       db_.Prepare("INSERT INTO alerts (rule_id, rule_version, case_id, occurrence, level, state, "
-                  "dept_code, raised_ms, due_ms, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                  "dept_code, raised_ms, due_ms, reason, noticed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT (rule_id, case_id, occurrence, level) DO NOTHING"));
   OVS_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
   for (const AlertRecord& a : alerts) {
@@ -25,6 +25,11 @@ base::Result<std::int64_t> SqliteStore::RaiseAlerts(std::span<const AlertRecord>
       stmt.BindNull(9);
     }
     stmt.Bind(10, a.reason);
+    if (a.noticed_at) {
+      stmt.Bind(11, base::ToUnixMillis(*a.noticed_at));
+    } else {
+      stmt.BindNull(11);
+    }
     base::Status status = stmt.Run();
     if (!status.ok()) {
       (void)db_.Exec("ROLLBACK");

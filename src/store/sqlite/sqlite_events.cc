@@ -15,6 +15,25 @@ constexpr size_t kCaseFlushThreshold = 200'000;
 
 audit::Digest ZeroDigest() { return audit::Digest{}; }
 
+// The event types that move an approval case's progress (store/dashboard_store.h):
+// its acceptance, pauses and their ends (the dues), and its conclusion.
+bool MovesProgress(const model::Event& event) {
+  if (event.kind != model::CaseKind::kApproval) return false;
+  switch (event.type) {
+    case model::EventType::kAccept:
+    case model::EventType::kRequestSupplement:
+    case model::EventType::kSupplementReceived:
+    case model::EventType::kSuspend:
+    case model::EventType::kResume:
+    case model::EventType::kComplete:
+    case model::EventType::kReject:
+    case model::EventType::kWithdraw:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 StoredEvent ReadStoredEvent(const Statement& stmt) {
@@ -55,7 +74,8 @@ base::Status SqliteStore::PrepareEventStatements() {
                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"));
   OVS_ASSIGN_OR_RETURN(update_case_,
                        db_.Prepare("UPDATE cases SET stage = ?, first_ms = ?, last_ms = ?, "
-                                   "event_count = ? WHERE case_no = ?"));
+                                   "event_count = ?, progress_stale = progress_stale | ? "
+                                   "WHERE case_no = ?"));
   return base::Status::Ok();
 }
 
@@ -68,7 +88,7 @@ base::Result<CaseRow*> SqliteStore::TouchCase(const model::Event& event) {
   base::Result<bool> found = find_case_.Step();
   if (found.ok() && *found) {
     row = CaseRow{find_case_.Int(0), static_cast<model::EventType>(find_case_.Int(1)),
-                  find_case_.Int(2), find_case_.Int(3), find_case_.Int(4), false};
+                  find_case_.Int(2), find_case_.Int(3), find_case_.Int(4), false, false};
     find_case_.Reset();
     return &row;
   }
@@ -90,7 +110,7 @@ base::Result<CaseRow*> SqliteStore::TouchCase(const model::Event& event) {
     cases_.erase(it);
     return status;
   }
-  row = CaseRow{db_.LastInsertRowid(), event.type, at_ms, at_ms, 0, false};
+  row = CaseRow{db_.LastInsertRowid(), event.type, at_ms, at_ms, 0, false, false};
   return &row;
 }
 
@@ -102,6 +122,7 @@ void SqliteStore::ApplyToCase(CaseRow& row, const model::Event& event) {
     row.stage = event.type;
   }
   row.first_ms = std::min(row.first_ms, at_ms);
+  if (MovesProgress(event)) row.progress_stale = true;
   if (!row.dirty) ++dirty_cases_;
   row.dirty = true;
 }
@@ -113,9 +134,11 @@ base::Status SqliteStore::WriteDirtyCases() {
         .Bind(2, row.first_ms)
         .Bind(3, row.last_ms)
         .Bind(4, row.event_count)
-        .Bind(5, row.case_no);
+        .Bind(5, std::int64_t{row.progress_stale})
+        .Bind(6, row.case_no);
     OVS_RETURN_IF_ERROR(update_case_.Run());
     row.dirty = false;
+    row.progress_stale = false;
   }
   dirty_cases_ = 0;
   OVS_ASSIGN_OR_RETURN(Statement put,

@@ -52,6 +52,7 @@ base::Status SqliteStore::Open(const SqliteOptions& options) {
       [this](std::span<const AlertRecord> alerts) { return RaiseAlerts(alerts); });
   complaints_ = std::make_unique<SqliteComplaintStore>(db_, [this] { return Flush(); });
   ratings_ = std::make_unique<SqliteRatingStore>(db_, [this] { return Flush(); });
+  dashboard_ = std::make_unique<SqliteDashboard>(db_, [this] { return Flush(); });
   // Checkpoint every 64 MiB of WAL rather than SQLite's 4 MiB, on another thread:
   // a page that many batches touch is copied once, and the writer never waits.
   checkpointer_ = std::make_unique<Checkpointer>(options.path, 16384);
@@ -118,6 +119,21 @@ base::Status SqliteStore::UpsertDepartment(const model::Department& dept, bool a
 }
 
 base::Status SqliteStore::UpsertItem(const model::Item& item, bool auto_registered) {
+  // New limits move the dues of the item's cases: mark their progress stale.
+  OVS_ASSIGN_OR_RETURN(Statement old_limits,
+                       db_.Prepare("SELECT statutory_amount, statutory_unit, promised_amount, "
+                                   "promised_unit FROM items WHERE code = ?"));
+  old_limits.Bind(1, item.code);
+  OVS_ASSIGN_OR_RETURN(bool known, old_limits.Step());
+  if (known && (ReadLimit(old_limits, 0) != item.statutory_limit ||
+                ReadLimit(old_limits, 2) != item.promised_limit)) {
+    OVS_ASSIGN_OR_RETURN(Statement mark,
+                         db_.Prepare("UPDATE cases SET progress_stale = 1 WHERE item_code = ? "
+                                     "AND kind = 0 AND progress_stale = 0"));
+    mark.Bind(1, item.code);
+    OVS_RETURN_IF_ERROR(mark.Run());
+  }
+  old_limits.Reset();
   OVS_ASSIGN_OR_RETURN(
       Statement stmt,
       db_.Prepare("INSERT INTO items (code, name, dept_code, category, statutory_amount, "

@@ -172,6 +172,27 @@ TEST_F(SqliteStoreTest, ReferenceDataRoundTrips) {
   EXPECT_EQ(store->ListDepartments()->at(0).name, "揭阳市市场监督管理局");
 }
 
+TEST_F(SqliteStoreTest, ClosuresAreKeptOnePerDateInDateOrder) {
+  {
+    auto store = Open();
+    EXPECT_TRUE(store->ListClosures()->empty());
+    ASSERT_TRUE(store->AddClosure({*base::ParseDate("2025-07-16"), "防汛", "sys", now_}).ok());
+    ASSERT_TRUE(store->AddClosure({*base::ParseDate("2025-07-15"), "台风停工", "sys", now_}).ok());
+    base::Status again = store->AddClosure({*base::ParseDate("2025-07-15"), "又一次", "sys", now_});
+    EXPECT_EQ(again.code(), base::StatusCode::kAlreadyExists);
+    EXPECT_NE(again.message().find("台风停工"), std::string::npos);
+  }
+  auto reopened = Open();  // kept across a restart
+  auto rows = reopened->ListClosures();
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ(base::FormatDate(rows->at(0).date), "2025-07-15");
+  EXPECT_EQ(rows->at(0).name, "台风停工");
+  EXPECT_EQ(rows->at(0).created_by, "sys");
+  EXPECT_EQ(rows->at(0).created_at, now_);
+  EXPECT_EQ(base::FormatDate(rows->at(1).date), "2025-07-16");
+}
+
 TEST_F(SqliteStoreTest, QuarantineKeepsAndResolves) {
   auto store = Open();
   QuarantineRecord r;

@@ -32,7 +32,7 @@ class SqliteAlertWorkflow final : public AlertWorkflowStore {
   base::Result<CasePage> SearchCases(const CaseQuery& query, const Scope& scope) override;
   base::Result<std::optional<model::Case>> FindCaseScoped(const std::string& case_id,
                                                           const Scope& scope) override;
-  base::Result<std::vector<AlertRecord>> EscalationCandidates(base::Instant raised_before) override;
+  base::Result<std::vector<AlertRecord>> EscalationCandidates(base::Instant started_before) override;
   base::Result<std::vector<AlertCount>> CountAlerts(const Scope& scope) override;
 
  private:

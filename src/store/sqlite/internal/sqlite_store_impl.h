@@ -17,6 +17,7 @@
 #include "store/sqlite/internal/sqlite_surveys.h"
 #include "store/sqlite/internal/sqlite_complaints.h"
 #include "store/sqlite/internal/sqlite_ratings.h"
+#include "store/sqlite/internal/sqlite_dashboard.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace oversight::store::sqlite {
@@ -29,6 +30,9 @@ struct CaseRow {
   std::int64_t last_ms = 0;
   std::int64_t event_count = 0;
   bool dirty = false;
+  // An event that moves the case's progress (store/dashboard_store.h) arrived;
+  // written as a mark that only the progress writer clears.
+  bool progress_stale = false;
 };
 
 class SqliteStore final : public Store {
@@ -72,6 +76,8 @@ class SqliteStore final : public Store {
   base::Result<std::vector<AlertRecord>> ListAlerts(const AlertFilter& filter) override;
   base::Status RecordRuleStatus(const RuleStatusRecord& record) override;
   base::Result<std::vector<RuleStatusRecord>> RuleStatusHistory() override;
+  base::Status AddClosure(const ClosureRecord& closure) override;
+  base::Result<std::vector<ClosureRecord>> ListClosures() override;
   base::Result<ChainReport> VerifyChain() override;
   base::Result<StoreStats> Stats() override;
   audit::HashAlgorithm hash_algorithm() const override { return algorithm_; }
@@ -83,6 +89,7 @@ class SqliteStore final : public Store {
   SpotCheckStore& spot_checks() override { return *spot_checks_; }
   ComplaintStore& complaints() override { return *complaints_; }
   RatingStore& ratings() override { return *ratings_; }
+  DashboardStore& dashboard() override { return *dashboard_; }
 
  private:
   base::Status LoadChainHead(const SqliteOptions& options);
@@ -108,6 +115,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<SqliteSpotChecks> spot_checks_;  // uses db_, Flush and RaiseAlerts; set in Open
   std::unique_ptr<SqliteComplaintStore> complaints_;  // uses db_ and Flush; set in Open
   std::unique_ptr<SqliteRatingStore> ratings_;  // uses db_ and Flush; set in Open
+  std::unique_ptr<SqliteDashboard> dashboard_;  // uses db_ and Flush; set in Open
   audit::HashAlgorithm algorithm_ = audit::HashAlgorithm::kSm3;
   std::unique_ptr<audit::ChainHasher> hasher_;
   std::unique_ptr<SqlitePublications> publications_;
