@@ -1,7 +1,7 @@
 # Oversight's front door. On a fresh Debian 12 machine:
-#   make run    install what is missing, build, load the demo city, show it
-#   make test   every test: unit, integration, fuzz smoke
-.PHONY: all deps build build-debug run test bench fuzz clean
+#   make run    install what is missing, build, load the demo city, serve it on :8080
+#   make test   every test: unit, integration, web and browser, fuzz smoke
+.PHONY: all deps build build-debug build-web run test test-web bench fuzz clean
 
 DB ?= oversight.db
 JOBS ?= $(shell nproc)
@@ -11,9 +11,12 @@ all: build
 deps:
 	@scripts/install-deps
 
-build: deps
+build: deps build-web
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
+
+build-web: deps
+	@scripts/build-web
 
 build-debug: deps
 	@cmake --preset debug >/dev/null
@@ -22,9 +25,14 @@ build-debug: deps
 run: build
 	@scripts/run-demo "$(DB)"
 
-test: build-debug
+test: build-debug build-web
 	@ctest --preset debug
+	@scripts/test-web
 	@scripts/fuzz-smoke
+
+# Only the web app's tests (unit and browser), against the debug build.
+test-web: build-debug build-web
+	@scripts/test-web
 
 bench: build
 	@scripts/bench
@@ -33,7 +41,7 @@ fuzz: deps
 	@FUZZ_SECONDS=$${FUZZ_SECONDS:-60} scripts/fuzz-smoke
 
 clean:
-	rm -rf build
+	rm -rf build web/dist web/test-results
 
 # HTTP figures of `oversight serve` with wrk (docs/PERFORMANCE.md, "HTTP server").
 # BENCH_HTTP_ARGS passes options, e.g. BENCH_HTTP_ARGS="--duration 60" for a shorter memory run.
