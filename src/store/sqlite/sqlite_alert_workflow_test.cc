@@ -19,6 +19,7 @@ using model::EventType;
 using testing::EventBuilder;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using workflow::Action;
 using workflow::AlertState;
 
@@ -576,6 +577,27 @@ TEST_F(SqliteAlertWorkflowTest, TheThreadIsAppendOnly) {
   sqlite3_free(error);
   sqlite3_close(raw);
   EXPECT_EQ((*wf().AlertThread(id, Scope::All()))[0].text, "已补正并办结");
+}
+
+// The inbox shows the newest alerts of a state (and of a department) first: an
+// index must give them in that order, or every open alert is sorted per page.
+TEST_F(SqliteAlertWorkflowTest, TheInboxPageNeedsNoSort) {
+  Raise("c1");
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(dir_.File("o.db").c_str(), &raw), SQLITE_OK);
+  for (const char* sql :
+       {"EXPLAIN QUERY PLAN SELECT id, level FROM alerts WHERE state = 'open' ORDER BY id DESC LIMIT 51",
+        "EXPLAIN QUERY PLAN SELECT id, level FROM alerts WHERE state = 'open' AND dept_code IN ('d') "
+        "ORDER BY id DESC LIMIT 51"}) {
+    std::string plan;
+    auto collect = [](void* out, int columns, char** values, char**) {
+      for (int i = 0; i < columns; ++i) *static_cast<std::string*>(out) += values[i] ? values[i] : "";
+      return 0;
+    };
+    ASSERT_EQ(sqlite3_exec(raw, sql, collect, &plan, nullptr), SQLITE_OK) << sql;
+    EXPECT_THAT(plan, Not(HasSubstr("TEMP B-TREE"))) << sql << "\n" << plan;
+  }
+  sqlite3_close(raw);
 }
 
 }  // namespace
