@@ -1,7 +1,7 @@
 // Builds the demo city the browser tests run against, with one account per
 // role, and starts a real `oversight serve` on a free loopback port.
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, existsSync } from 'node:fs'
+import { mkdtempSync, existsSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createServer } from 'node:net'
@@ -118,6 +118,8 @@ export async function startCity({ scale = process.env.E2E_SCALE ?? '0.05', log =
     async stop() {
       server.kill('SIGTERM')
       await new Promise((ok) => (server.exitCode !== null ? ok() : server.on('exit', ok)))
+      // The city is rebuilt every run; E2E_KEEP=1 keeps it for a look afterwards.
+      if (!process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true })
       return server.exitCode
     },
   }
