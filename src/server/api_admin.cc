@@ -21,26 +21,19 @@ Reply UserById(Service& svc, std::int64_t id) {
 }  // namespace
 
 void AddAdminRoutes(RouteTable& routes, Service& svc) {
-  routes.push_back({"GET", "/api/v1/users", Access::kSignedIn, auth::Permission::kManageUsers,
-                    [&svc](Call&) {
+  auto list_users = [&svc](Call&) {
     auto lock = svc.Lock();
     base::Result<std::vector<store::UserRecord>> users = svc.store().identity().ListUsers();
     if (!users.ok()) return Reply::FromStatus(users.status());
     std::vector<std::string> items;
     for (const store::UserRecord& u : *users) items.push_back(UserJson(u));
     return Reply::Json(JsonArray(items));
-  }});
+  };
+  routes.push_back({"GET", "/api/v1/users", Access::kSignedIn, auth::Permission::kManageUsers, list_users});
   // The same accounts for the security administrator, who assigns their roles
   // and departments but neither creates nor locks them.
   routes.push_back({"GET", "/api/v1/role-assignments", Access::kSignedIn, auth::Permission::kManageRoles,
-                    [&svc](Call&) {
-    auto lock = svc.Lock();
-    base::Result<std::vector<store::UserRecord>> users = svc.store().identity().ListUsers();
-    if (!users.ok()) return Reply::FromStatus(users.status());
-    std::vector<std::string> items;
-    for (const store::UserRecord& u : *users) items.push_back(UserJson(u));
-    return Reply::Json(JsonArray(items));
-  }});
+                    list_users});
   routes.push_back({"POST", "/api/v1/users", Access::kSignedIn, auth::Permission::kManageUsers,
                     [&svc](Call& call) {
     JsonInput in = JsonInput::Parse(call.body, {"name", "display_name", "role", "dept_code", "password"});

@@ -2,32 +2,7 @@
 // accepts it; the bureau escalates another and records accountability
 // findings; another department can neither list nor open it.
 import assert from 'node:assert/strict'
-
-// No loading veil left on the page (screenshots show the settled page).
-const settled = (page) => page.waitForFunction(() => !document.querySelector('.el-loading-mask'))
-
-// An <el-input>'s text box, whether data-test landed on the input or its wrapper.
-const box = (page, id) =>
-  page.locator(`input[data-test="${id}"], textarea[data-test="${id}"], [data-test="${id}"] input, [data-test="${id}"] textarea`).first()
-
-// A signed-in API client (cookie and CSRF token) for arranging and checking.
-async function apiAs(base, name, password) {
-  const r = await fetch(`${base}/api/v1/session`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password }),
-  })
-  assert.equal(r.status, 200, `sign-in of ${name}`)
-  const cookie = r.headers.get('set-cookie').split(';')[0]
-  const { csrf_token: csrf } = await r.json()
-  const call = async (method, path, body) => {
-    const res = await fetch(base + path, {
-      method, headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    })
-    const text = await res.text()
-    return { status: res.status, json: text ? JSON.parse(text) : null }
-  }
-  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) }
-}
+import { settled, box, apiAs } from '../support.mjs'
 
 // Open yellow or red cards of the caller's scope, newest first.
 async function openCards(api, dept) {

@@ -2,31 +2,17 @@
 // timeline, deadlines (承诺时限, 法定时限) and alerts; unmasking is offered only
 // to roles that may.
 import assert from 'node:assert/strict'
-
-// No loading veil left on the page (screenshots show the settled page).
-const settled = (page) => page.waitForFunction(() => !document.querySelector('.el-loading-mask'))
-
-const box = (page, id) =>
-  page.locator(`input[data-test="${id}"], textarea[data-test="${id}"], [data-test="${id}"] input, [data-test="${id}"] textarea`).first()
-
-async function apiAs(base, name, password) {
-  const r = await fetch(`${base}/api/v1/session`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password }),
-  })
-  assert.equal(r.status, 200, `sign-in of ${name}`)
-  const cookie = r.headers.get('set-cookie').split(';')[0]
-  return { get: async (path) => (await fetch(base + path, { headers: { Cookie: cookie } })).json() }
-}
+import { settled, box, apiAs } from '../support.mjs'
 
 export default function (test) {
   test('ops cases: search by a number prefix, open a case with its timeline and deadlines', async ({ signedIn, base, PASSWORD, shot }) => {
     const api = await apiAs(base, 'supervisor', PASSWORD)
     // A case whose completion clock ran past both limits: every deadline line shows.
-    const red = (await api.get('/api/v1/alerts?rule=license.complete-within-limit&level=red&limit=1')).items[0]
+    const red = (await api.get('/api/v1/alerts?rule=license.complete-within-limit&level=red&limit=1')).json.items[0]
     assert.ok(red, 'the demo city has a red card for completion')
     const id = red.case_id
     const prefix = id.slice(0, id.length - 2)
-    const detail = await api.get(`/api/v1/cases/${encodeURIComponent(id)}`)
+    const detail = (await api.get(`/api/v1/cases/${encodeURIComponent(id)}`)).json
 
     const page = await signedIn('supervisor')
     await page.goto(`${base}/cases`)

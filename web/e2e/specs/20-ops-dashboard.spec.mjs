@@ -1,27 +1,7 @@
 // 监察大屏: figures and charts for the bureau, the wall layout, and a live
 // update from the alert stream without reloading the page.
 import assert from 'node:assert/strict'
-
-// No loading veil left on the page (screenshots show the settled page).
-const settled = (page) => page.waitForFunction(() => !document.querySelector('.el-loading-mask'))
-
-async function apiAs(base, name, password) {
-  const r = await fetch(`${base}/api/v1/session`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password }),
-  })
-  assert.equal(r.status, 200, `sign-in of ${name}`)
-  const cookie = r.headers.get('set-cookie').split(';')[0]
-  const { csrf_token: csrf } = await r.json()
-  const call = async (method, path, body) => {
-    const res = await fetch(base + path, {
-      method, headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    })
-    const text = await res.text()
-    return { status: res.status, json: text ? JSON.parse(text) : null }
-  }
-  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) }
-}
+import { settled, apiAs } from '../support.mjs'
 
 const number = async (page, test) => Number((await page.getByTestId(`${test}-value`).textContent()).replace(/[^\d.]/g, ''))
 

@@ -1,9 +1,9 @@
 // Rules (监察规则): the list by supervision level, one rule's YAML, a draft with
 // a syntax error marked at its line, then fixed and backtested.
 import assert from 'node:assert/strict'
+import { settled } from '../support.mjs'
 
 // Loading masks fade out after the data is shown: screenshots wait for them to go.
-const settled = (page) => page.waitForFunction(() => !document.querySelector('.el-loading-mask'))
 
 const RULE = 'license.complete-within-limit'
 

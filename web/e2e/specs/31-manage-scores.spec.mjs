@@ -1,9 +1,9 @@
 // Scores (绩效考评): last month's ranking, one figure's cases, publication
 // through the confirmation dialog, and the period on the public portal.
 import assert from 'node:assert/strict'
+import { settled } from '../support.mjs'
 
 // Loading masks fade out after the data is shown: screenshots wait for them to go.
-const settled = (page) => page.waitForFunction(() => !document.querySelector('.el-loading-mask'))
 
 function lastMonth(now) {
   const d = new Date(now.getFullYear(), now.getMonth() - 1, 1)

@@ -1,9 +1,9 @@
 // The desk registers a complaint and answers it; the bureau designs and
 // publishes a questionnaire and draws a spot check whose finding becomes an alert.
 import assert from 'node:assert/strict'
+import { settled } from '../support.mjs'
 
 // Loading masks fade out after the data is shown: screenshots wait for them to go.
-const settled = (page) => page.waitForFunction(() => !document.querySelector('.el-loading-mask'))
 
 // The input of an el-input / el-select carrying data-test or an id.
 const input = (page, testId) => page.locator(`input[data-test="${testId}"], textarea[data-test="${testId}"], [data-test="${testId}"] input`).first()

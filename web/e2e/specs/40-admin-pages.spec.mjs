@@ -1,15 +1,10 @@
 // Administration (系统管理): accounts and tokens shown once, the audit viewer
 // for the auditor only, the working-day calendar and its closures.
 import assert from 'node:assert/strict'
+import { still as settled, box } from '../support.mjs'
 
 // Waits for the page to settle before a screenshot: no loading veil, and no
 // finite CSS transition still running (tags fade in).
-const settled = (page) => page.waitForFunction(() => !document.querySelector('.el-loading-mask') &&
-  document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity))
-
-// An <el-input>'s text box, whether data-test landed on the input or its wrapper.
-const box = (page, id) =>
-  page.locator(`input[data-test="${id}"], textarea[data-test="${id}"], [data-test="${id}"] input, [data-test="${id}"] textarea`).first()
 
 // Picks an option of the <el-select> whose input has `id`.
 async function choose(page, id, label) {

@@ -1,14 +1,10 @@
 // The public portal (公众门户), signed out: progress lookup by case number and
 // check characters, complaints, published rankings, the home page.
 import assert from 'node:assert/strict'
+import { still as settled, box } from '../support.mjs'
 
 // Waits for the page to settle before a screenshot: no loading veil, and no
 // finite CSS transition still running (tags fade in).
-const settled = (page) => page.waitForFunction(() => !document.querySelector('.el-loading-mask') &&
-  document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity))
-
-const box = (page, id) =>
-  page.locator(`input[data-test="${id}"], textarea[data-test="${id}"], [data-test="${id}"] input, [data-test="${id}"] textarea`).first()
 
 // A case of the demo city the portal can look up: its number, the last four
 // characters of the applicant's identity number (the store keeps it masked,

@@ -1,5 +1,6 @@
 // One way to call the server: JSON in and out, the CSRF token on writes, and
-// errors as ApiError carrying the server's code and the field it names.
+// errors as ApiError carrying the server's code, the field it names and the
+// whole answer (the rules routes list every problem of a file beside it).
 
 export class ApiError extends Error {
   constructor(
@@ -7,6 +8,7 @@ export class ApiError extends Error {
     public code: string,
     message: string,
     public field?: string,
+    public body?: unknown,
   ) {
     super(message)
   }
@@ -70,6 +72,7 @@ export async function request<T>(
       error?.code ?? `http_${response.status}`,
       error?.message ?? response.statusText,
       error?.field || undefined,
+      data,
     )
   }
   return data as T

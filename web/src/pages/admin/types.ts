@@ -1,4 +1,7 @@
 // What the admin routes answer (src/server/json_out.cc, api_admin.cc, api_catalog.cc).
+import type { Department, Item, TimeLimit } from '../../api/catalog'
+
+export type { Department, Item, TimeLimit }
 
 export interface User {
   id: number
@@ -21,29 +24,6 @@ export interface Token {
   created_at: string
   revoked_at: string | null
   last_used_at: string | null
-}
-
-export interface Department {
-  code: string
-  name: string
-  parent_code: string
-  region: string
-}
-
-export interface TimeLimit {
-  amount: number
-  unit: string // working_days | natural_days | hours
-}
-
-export interface Item {
-  code: string
-  name: string
-  dept_code: string
-  category: string
-  statutory_limit: TimeLimit | null
-  promised_limit: TimeLimit | null
-  fee_fen: number | null
-  online_depth: number
 }
 
 export interface QuarantineRecord {

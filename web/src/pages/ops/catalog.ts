@@ -3,6 +3,7 @@
 import { reactive } from 'vue'
 import { api } from '../../api/client'
 import { can } from '../../api/session'
+import { loadDepartments, loadItems } from '../../api/catalog'
 import type { Department, Item, RuleSummary } from './types'
 
 export const catalog = reactive({
@@ -14,35 +15,27 @@ export const catalog = reactive({
   ruleTitle: new Map<string, string>(),
 })
 
-let loading: Promise<void> | null = null
-let loadingItems: Promise<void> | null = null
+let loadingRules: Promise<RuleSummary[]> | null = null
 
 // Departments and rules for every ops page; items (a longer list) only for
 // the pages that name them.
-export function loadCatalog(withItems = false): Promise<void> {
-  if (!loading) {
-    loading = Promise.all([
-      api.get<Department[]>('/api/v1/departments').catch(() => [] as Department[]),
-      can('read_rules')
-        ? api.get<{ rules: RuleSummary[] }>('/api/v1/rules').then((r) => r.rules).catch(() => [] as RuleSummary[])
-        : Promise.resolve([] as RuleSummary[]),
-    ]).then(([departments, rules]) => {
-      catalog.departments = departments
-      catalog.rules = rules
-      catalog.deptName = new Map(departments.map((d) => [d.code, d.name]))
-      catalog.ruleTitle = new Map(rules.map((r) => [r.id, r.title]))
-      // A failed load is tried again by the next page that asks.
-      if (!departments.length) loading = null
-    })
+export async function loadCatalog(withItems = false): Promise<void> {
+  if (!loadingRules) {
+    loadingRules = can('read_rules')
+      ? api.get<{ rules: RuleSummary[] }>('/api/v1/rules').then((r) => r.rules).catch(() => [] as RuleSummary[])
+      : Promise.resolve([] as RuleSummary[])
   }
-  if (withItems && !loadingItems) {
-    loadingItems = api.get<Item[]>('/api/v1/items').catch(() => [] as Item[]).then((items) => {
-      catalog.items = items
-      catalog.itemByCode = new Map(items.map((i) => [i.code, i]))
-      if (!items.length) loadingItems = null
-    })
+  const [departments, rules, items] = await Promise.all([
+    loadDepartments(), loadingRules, withItems ? loadItems() : null,
+  ])
+  catalog.departments = departments
+  catalog.deptName = new Map(departments.map((d) => [d.code, d.name]))
+  catalog.rules = rules
+  catalog.ruleTitle = new Map(rules.map((r) => [r.id, r.title]))
+  if (items) {
+    catalog.items = items
+    catalog.itemByCode = new Map(items.map((i) => [i.code, i]))
   }
-  return withItems ? Promise.all([loading, loadingItems]).then(() => undefined) : loading
 }
 
 export const deptName = (code: string): string => catalog.deptName.get(code) ?? code

@@ -1,4 +1,7 @@
 // The JSON the case and alert routes send (src/server/json_out.cc), field for field.
+import type { Department, Item, TimeLimit } from '../../api/catalog'
+
+export type { Department, Item, TimeLimit }
 
 export interface Page<T> {
   items: T[]
@@ -35,11 +38,6 @@ export interface CaseEvent {
   attrs: Record<string, unknown>
   ingested_at: string
   hash: string
-}
-
-export interface TimeLimit {
-  amount: number
-  unit: string // working_days | natural_days | hours ...
 }
 
 export interface DeadlineStage {
@@ -119,24 +117,6 @@ export interface AlertCount {
   level: string
   state: string
   count: number
-}
-
-export interface Department {
-  code: string
-  name: string
-  parent_code: string
-  region: string
-}
-
-export interface Item {
-  code: string
-  name: string
-  dept_code: string
-  category: string
-  statutory_limit: TimeLimit | null
-  promised_limit: TimeLimit | null
-  fee_fen: number | null
-  online_depth: number
 }
 
 export interface RuleSummary {
